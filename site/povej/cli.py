@@ -1,0 +1,119 @@
+"""The `povej` command: build, serve, check, new and stamp. Thin wrappers over plain functions."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import REPO_ROOT
+from .problems import ContentError, Problem, summary_line
+
+CONTENT = REPO_ROOT / "content"
+OUTPUT = REPO_ROOT / "build"
+
+content_option = click.option("--content", "content", type=click.Path(path_type=Path), default=CONTENT,
+                              show_default=True, help="The content folder.")
+strict_option = click.option("--strict", is_flag=True, help="Treat warnings (missing or outdated "
+                             "translations, untranslated interface text) as errors.")
+
+
+@click.group()
+def main() -> None:
+    """Povej!: build the bilingual prevention-education site from Markdown."""
+
+
+@main.command()
+@content_option
+@click.option("--output", type=click.Path(path_type=Path), default=OUTPUT, show_default=True)
+@strict_option
+@click.option("--base-url", default="", help="Where the site will be published, for canonical links and "
+              "sitemap.xml (e.g. https://example.org/povej).")
+def build(content: Path, output: Path, strict: bool, base_url: str) -> None:
+    """Build the static site into OUTPUT; the previous build stays until the new one is complete."""
+    from .build import build_site
+    from .catalogues import catalogue_problems, compile_catalogues
+
+    compile_catalogues()
+    if strict:
+        _fail_on(catalogue_problems(), "Build stopped")
+    try:
+        result = build_site(content, output, strict=strict, base_url=base_url)
+    except ContentError as error:
+        _fail_on(error.problems, "Build stopped")
+    for warning in result.warnings:
+        click.echo(str(warning), err=True)
+    pages = ", ".join(f"{count} {lang}" for lang, count in result.pages.items())
+    click.echo(f"Built {sum(result.pages.values())} pages ({pages}), {len(result.warnings)} warnings, "
+               f"in {result.seconds:.1f} s.")
+    click.echo(f"Open {result.output / 'index.html'} in a browser, or copy {result.output} to any web host.")
+
+
+@main.command()
+@content_option
+@strict_option
+def check(content: Path, strict: bool) -> None:
+    """Validate all content and report the translation status of every page and of the interface."""
+    from .catalogues import catalogue_problems, catalogue_status
+    from .content import load_catalog
+
+    try:
+        catalog = load_catalog(content, REPO_ROOT if content.resolve().is_relative_to(REPO_ROOT) else None)
+    except ContentError as error:
+        _fail_on(error.problems, "Check failed")
+    for status in catalog.statuses:
+        click.echo(f"{status.state:9} {status.lang}  {status.kind:8} {status.key}  ({status.path})")
+    for line in catalogue_status():
+        click.echo(line)
+    problems = list(catalog.warnings) + catalogue_problems()
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if strict and problems:
+        _fail_on(problems, "Check failed")
+    click.echo(f"Content is valid: {len(catalog.items)} items, {len(problems)} warnings.")
+
+
+@main.command()
+@content_option
+@click.argument("band")
+@click.argument("key")
+def new(content: Path, band: str, key: str) -> None:
+    """Scaffold a lesson pair in every language: content/lessons/BAND/KEY/<lang>.md."""
+    from .scaffold import new_lesson
+
+    try:
+        paths = new_lesson(content, band, key)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    for path in paths:
+        click.echo(f"Created {path}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def stamp(paths: tuple[Path, ...]) -> None:
+    """Record that each translation now follows the current version of its source."""
+    from .scaffold import stamp_translation
+
+    for path in paths:
+        try:
+            click.echo(stamp_translation(path))
+        except ValueError as error:
+            raise click.ClickException(str(error)) from None
+
+
+@main.command()
+@content_option
+@click.option("--port", default=5000, show_default=True)
+def serve(content: Path, port: int) -> None:
+    """Preview the site; edits to content and templates show on the next reload, errors on the page."""
+    from .preview import run_preview
+
+    run_preview(content, port)
+
+
+def _fail_on(problems: list[Problem], verb: str) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    click.echo(summary_line(problems, verb), err=True)
+    sys.exit(1)

@@ -1,0 +1,205 @@
+"""Load every content file, validate it, render its Markdown once, and return an immutable catalogue."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .markup import Rendered, Renderer
+from .problems import ContentError, Problem, Problems
+from .schema import validate
+from .siteconfig import SiteConfig, load_site_config
+from .source import Source, read_source
+
+KIND_FOLDERS = {"lessons": "lesson", "guides": "guide", "pages": "page", "glossary": "term", "partials": "partial"}
+DATA_FILES = {"site.yml", "contacts.yml"}
+NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z]+)?$")
+PICTURE_SUFFIXES = {".svg", ".png", ".jpg", ".webp"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One language version of one piece of content."""
+
+    kind: str
+    key: str
+    lang: str
+    band: str
+    meta: dict[str, Any]
+    rendered: Rendered
+    path: Path
+    digest: str
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title") or self.meta.get("term"))
+
+    @property
+    def slug(self) -> str:
+        return str(self.meta.get("slug", self.key))
+
+
+@dataclass(frozen=True)
+class Status:
+    """The translation state of one item in one target language."""
+
+    kind: str
+    key: str
+    lang: str
+    state: str  # current | outdated | missing
+    path: str
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the site shows, validated; views only read from it."""
+
+    config: SiteConfig
+    root: Path
+    items: dict[tuple[str, str], dict[str, Entry]]
+    statuses: tuple[Status, ...]
+    warnings: tuple[Problem, ...] = ()
+    term_uses: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+
+    def get(self, kind: str, key: str, lang: str) -> Entry | None:
+        return self.items.get((kind, key), {}).get(lang)
+
+    def entries(self, kind: str, lang: str) -> list[Entry]:
+        found = [v[lang] for (k, _), v in self.items.items() if k == kind and lang in v]
+        return sorted(found, key=lambda e: e.key)
+
+    def lessons(self, band: str, lang: str) -> list[Entry]:
+        return [e for e in self.entries("lesson", lang) if e.band == band]
+
+    def keys(self, kind: str) -> list[str]:
+        return sorted(key for (k, key) in self.items if k == kind)
+
+
+def digest(source: Source) -> str:
+    """A short hash of what a translator translates: the body and the front matter except bookkeeping."""
+    meta = {k: v for k, v in source.meta.items() if k not in ("source_hash", "reviewed")}
+    text = json.dumps(meta, sort_keys=True, default=str, ensure_ascii=False) + "\n" + source.body.strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def load_catalog(content: Path, repo_root: Path | None = None, strict: bool = False) -> Catalog:
+    """Read and validate all content; raise ContentError listing every problem (warnings too, if strict)."""
+    problems = Problems(root=repo_root or content.parent)
+    config = load_site_config(content, problems)
+    if config is None:
+        raise ContentError(problems.items)
+    items = _load_items(content, config, problems)
+    from .rules import check_catalog
+
+    statuses, term_uses = check_catalog(items, config, problems)
+    failing = problems.items if strict else problems.errors
+    if failing:
+        raise ContentError(failing)
+    return Catalog(config, content, items, statuses, tuple(problems.warnings), term_uses)
+
+
+def _load_items(content: Path, config: SiteConfig, problems: Problems) -> dict[tuple[str, str], dict[str, Entry]]:
+    renderer = Renderer()
+    vocabularies = {
+        "topics": [t.id for t in config.topics],
+        "campaigns": [c.id for c in config.campaigns],
+        "bands": [b.id for b in config.bands],
+        "audiences": ["parents", "teachers"],
+        "terms": _keys(content / "glossary"),
+    }
+    items: dict[tuple[str, str], dict[str, Entry]] = {}
+    for kind, band, folder in _item_folders(content, config, problems):
+        for path in _language_files(folder, content, config, problems):
+            source = read_source(path, problems)
+            if source is None:
+                continue
+            lang = path.stem
+            meta = validate(source, kind, lang != config.source_language, vocabularies, problems)
+            rendered = renderer.render(source, problems)
+            if meta is not None:
+                entry = Entry(kind, folder.name, lang, band, meta, rendered, path, digest(source))
+                items.setdefault((kind, folder.name), {})[lang] = entry
+    return items
+
+
+def _keys(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+
+def _item_folders(content: Path, config: SiteConfig, problems: Problems) -> Iterator[tuple[str, str, Path]]:
+    """Yield (kind, band, folder) for every content item, reporting stray files and bad names."""
+    for child in sorted(content.iterdir()):
+        if child.name in DATA_FILES:
+            continue
+        if child.name not in KIND_FOLDERS or not child.is_dir():
+            problems.add(child, None, f"unexpected {'folder' if child.is_dir() else 'file'} in content/. "
+                         f"Content lives in {', '.join(sorted(KIND_FOLDERS))}; data in site.yml and contacts.yml.")
+            continue
+        kind = KIND_FOLDERS[child.name]
+        if kind != "lesson":
+            yield from ((kind, "", f) for f in _folders(child, content, problems))
+            continue
+        bands = {b.id for b in config.bands}
+        for band_folder in _folders(child, content, problems):
+            if band_folder.name not in bands:
+                problems.add(band_folder, None, f"there is no band {band_folder.name!r}. "
+                             f"Lessons go in one of: {', '.join(b.id for b in config.bands)}.")
+                continue
+            yield from (("lesson", band_folder.name, f) for f in _folders(band_folder, content, problems))
+
+
+def _folders(parent: Path, content: Path, problems: Problems) -> Iterator[Path]:
+    for child in sorted(parent.iterdir()):
+        if not _safe_name(child, content, problems):
+            continue
+        if child.is_dir():
+            yield child
+        else:
+            problems.add(child, None, f"unexpected file {child.name!r}: put each item in its own folder "
+                         f"({parent.name}/<key>/{'<lang>'}.md).")
+
+
+def _language_files(folder: Path, content: Path, config: SiteConfig, problems: Problems) -> list[Path]:
+    files = []
+    for child in sorted(folder.iterdir()):
+        if not _safe_name(child, content, problems):
+            continue
+        if child.suffix == ".md" and child.stem in config.codes and child.is_file():
+            files.append(child)
+        elif child.suffix == ".md":
+            problems.add(child, None, f"{child.stem!r} is not a language of the site "
+                         f"({', '.join(config.codes)}). Rename the file or add the language to site.yml.")
+        elif child.suffix not in PICTURE_SUFFIXES or not child.is_file():
+            problems.add(child, None, "unexpected file: an item folder holds <lang>.md files and "
+                         "the pictures they use (.svg, .png, .jpg, .webp).")
+    return files
+
+
+def _safe_name(path: Path, content: Path, problems: Problems) -> bool:
+    """Names must be portable (a USB stick, Windows, a URL) and links must stay inside content/."""
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.is_relative_to(Path(os.path.realpath(content))):
+            problems.add(path, None, "this is a link to a file outside content/. Copy the file into content/ "
+                         "instead of linking to it.")
+            return False
+    if not NAME.match(path.name):
+        problems.add(path, None, f"the name {path.name!r} may only use lowercase letters a–z, digits and "
+                     "hyphens (no spaces, capitals or diacritics). Rename it, e.g. "
+                     f"{_suggest_name(path.name)!r}.")
+        return False
+    return True
+
+
+def _suggest_name(name: str) -> str:
+    import unicodedata
+
+    stem, dot, suffix = name.partition(".")
+    ascii_name = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "name"
+    return slug + dot + suffix.lower()

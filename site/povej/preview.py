@@ -1,0 +1,77 @@
+"""A preview server that reloads content and templates on change and shows content errors on the page."""
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+from flask import Flask
+from werkzeug.serving import run_simple
+
+from . import create_app
+from .problems import ContentError
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+
+
+def _signature(*folders: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                 for folder in folders for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+class PreviewApp:
+    """A WSGI app that rebuilds the Flask app when any watched file changes."""
+
+    def __init__(self, content: Path) -> None:
+        self.content = content
+        self.lock = threading.Lock()
+        self.signature: tuple[tuple[str, int, int], ...] = ()
+        self.app: Flask | None = None
+        self.error: ContentError | None = None
+
+    def current(self) -> Flask | None:
+        with self.lock:
+            signature = _signature(self.content, TEMPLATES, STATIC)
+            if signature != self.signature:
+                self.signature = signature
+                self._reload()
+            return self.app
+
+    def _reload(self) -> None:
+        try:
+            self.app = create_app({"POVEJ_CONTENT": self.content, "TEMPLATES_AUTO_RELOAD": True})
+            self.error = None
+            click.echo("Content loaded: no errors.")
+        except ContentError as error:
+            self.app, self.error = None, error
+            for problem in error.problems:
+                click.echo(str(problem), err=True)
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if path.endswith("/index.html"):  # pages link to folder/index.html so they also work from disk
+            environ["PATH_INFO"] = path[: -len("index.html")]
+        app = self.current()
+        if app is None:
+            return self._error_page(start_response)
+        return app(environ, start_response)
+
+    def _error_page(self, start_response: Callable[..., Any]) -> Iterable[bytes]:
+        assert self.error is not None
+        items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in self.error.problems)
+        page = (f'<!doctype html><html lang="en"><meta charset="utf-8"><title>Content errors</title>'
+                f"<h1>The content has {len(self.error.problems)} problem(s)</h1><ul>{items}</ul>"
+                "<p>Fix the file and save: this page reloads the content on the next request.</p></html>")
+        start_response("500 Content Error", [("Content-Type", "text/html; charset=utf-8")])
+        return [page.encode("utf-8")]
+
+
+def run_preview(content: Path, port: int) -> None:
+    preview = PreviewApp(content)
+    preview.current()
+    click.echo(f"Preview at http://127.0.0.1:{port}/ (Ctrl+C to stop)")
+    run_simple("127.0.0.1", port, preview, use_reloader=False, threaded=True)

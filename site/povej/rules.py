@@ -1,0 +1,186 @@
+"""Checks across the whole catalogue: translations, slugs, links, and the anatomy of lessons and guides."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .content import Entry, Status
+from .problems import Problems
+from .siteconfig import SiteConfig
+
+Items = dict[tuple[str, str], dict[str, Entry]]
+
+LESSON_PARTS = ("before", "warm-up", "activity", "discussion", "closing", "short-version", "handout",
+                "at-home", "sources")
+TIMED_PARTS = ("warm-up", "discussion", "closing")
+PARENT_GUIDE_PARTS = ("what-they-meet", "class-words", "conversation-starters", "everyday-moments", "signs",
+                      "reacting", "sources")
+REQUIRED_ITEMS = (("page", "help"), ("page", "about"), ("page", "privacy"), ("partial", "disclosure"))
+
+
+def check_catalog(items: Items, config: SiteConfig,
+                  problems: Problems) -> tuple[tuple[Status, ...], dict[str, tuple[tuple[str, str], ...]]]:
+    """Run every cross-file rule; return translation statuses and where each glossary term is used."""
+    statuses = _translations(items, config, problems)
+    _unique_slugs(items, config, problems)
+    _links(items, config, problems)
+    for (kind, _), versions in items.items():
+        for entry in versions.values():
+            if kind == "lesson":
+                _lesson_anatomy(entry, problems)
+            elif kind == "guide":
+                _guide_anatomy(entry, problems)
+    for kind, key in REQUIRED_ITEMS:
+        if (kind, key) not in items:
+            problems.add(f"content/{kind}s/{key}", None, f"the {kind} {key!r} is required by every page of the "
+                         "site. Create it (see docs/content-format.md).")
+    return statuses, _term_uses(items, config)
+
+
+def _translations(items: Items, config: SiteConfig, problems: Problems) -> tuple[Status, ...]:
+    statuses = []
+    for (kind, key), versions in sorted(items.items()):
+        source = versions.get(config.source_language)
+        any_entry = next(iter(versions.values()))
+        folder = any_entry.path.parent
+        if source is None:
+            if not (folder / f"{config.source_language}.md").exists():
+                problems.add(folder, None, f"there is no {config.source_language}.md: every item needs the source "
+                             "language first; translations follow it.")
+            continue
+        for lang in config.codes:
+            if lang == config.source_language:
+                continue
+            path = folder / f"{lang}.md"
+            entry = versions.get(lang)
+            if entry is None and path.exists():
+                continue  # the file has its own errors
+            state = _state(entry, source)
+            statuses.append(Status(kind, key, lang, state, problems.relative(path)))
+            if state == "missing":
+                problems.warn(path, None, f"missing translation of {source.path.name}: the {lang} page shows "
+                              f"'not translated yet'. Translate it, then run 'povej stamp {problems.relative(path)}'.")
+            elif state == "outdated":
+                problems.warn(path, None, "outdated translation: the source changed since "
+                              f"this was translated. Update it, then run 'povej stamp {problems.relative(path)}'.")
+    return tuple(statuses)
+
+
+def _state(entry: Entry | None, source: Entry) -> str:
+    if entry is None:
+        return "missing"
+    return "current" if entry.meta.get("source_hash") == source.digest else "outdated"
+
+
+def _unique_slugs(items: Items, config: SiteConfig, problems: Problems) -> None:
+    for lang in config.codes:
+        seen: dict[tuple[str, str], str] = {}
+        for band in config.bands:
+            seen[("", band.label(lang, "slug"))] = f"band {band.id}"
+        language = next(x for x in config.languages if x.code == lang)
+        seen[("", language.glossary_slug)] = "the glossary"
+        for (kind, key), versions in sorted(items.items()):
+            entry = versions.get(lang)
+            if entry is None or kind in ("term", "partial"):
+                continue
+            scope = (entry.band, entry.slug) if kind == "lesson" else ("", entry.slug)
+            if scope in seen:
+                problems.add(entry.path, 1, f"the slug {entry.slug!r} is already used by {seen[scope]}. "
+                             "Choose another slug so every page has its own address.")
+            seen[scope] = f"{kind} {key!r}"
+
+
+def _links(items: Items, config: SiteConfig, problems: Problems) -> None:
+    bands = {b.id for b in config.bands}
+    for versions in items.values():
+        for entry in versions.values():
+            for link in entry.rendered.links:
+                target_kind = "page" if link.kind == "page" else link.kind
+                exists = link.key in bands if link.kind == "band" else (target_kind, link.key) in items
+                if not exists:
+                    problems.add(entry.path, link.line, _missing_target(link.kind, link.key, items, bands))
+                elif link.fragment and link.kind not in ("band", "term"):
+                    target = items[(target_kind, link.key)]
+                    ids = (target.get(entry.lang) or next(iter(target.values()))).rendered.ids
+                    if link.fragment not in ids:
+                        problems.add(entry.path, link.line, f"the {link.kind} {link.key!r} has no part "
+                                     f"'#{link.fragment}'. Parts there: {', '.join(sorted(i for i in ids if i))}.")
+
+
+def _missing_target(kind: str, key: str, items: Items, bands: set[str]) -> str:
+    import difflib
+
+    known = sorted(bands) if kind == "band" else sorted(k for (kd, k) in items if kd == kind)
+    message = f"the link points to the {kind} {key!r}, which does not exist."
+    close = difflib.get_close_matches(key, known, n=1)
+    return f"{message} Did you mean '{kind}:{close[0]}'?" if close else f"{message} Check the key."
+
+
+def _lesson_anatomy(entry: Entry, problems: Problems) -> None:
+    _required_parts(entry, LESSON_PARTS, problems)
+    rendered = entry.rendered
+    h2 = [h for h in rendered.headings if h.level == 2]
+    timed = [h for h in h2 if h.id in TIMED_PARTS]
+    in_activity = False
+    steps = []
+    for heading in rendered.headings:
+        if heading.level == 2:
+            in_activity = heading.id == "activity"
+        elif heading.level == 3 and in_activity:
+            steps.append(heading)
+    for heading in timed + steps:
+        if heading.minutes is None:
+            problems.add(entry.path, _heading_line(entry, heading.text), f"the heading {heading.text!r} needs its "
+                         "time at the end, e.g. '(10 min)'.")
+    total = sum(h.minutes or 0 for h in timed + steps)
+    if total != entry.meta["duration"] and all(h.minutes for h in timed + steps):
+        problems.add(entry.path, 1, f"the timed parts add up to {total} minutes but 'duration' is "
+                     f"{entry.meta['duration']}. Make them agree.")
+    if not steps and "activity" in rendered.ids:
+        problems.add(entry.path, None, "the main activity needs at least one '### step (N min)'.")
+    at_home = rendered.section_text.get("at-home", "")
+    if "at-home" in rendered.ids and _squash(entry.meta["key_message"]) not in _squash(at_home):
+        problems.add(entry.path, _heading_line(entry, "{#at-home}"), "the 'At home' part must repeat the key "
+                     "message word for word, so children hear the same words at school and at home. Copy "
+                     "'key_message' into it.")
+
+
+def _guide_anatomy(entry: Entry, problems: Problems) -> None:
+    if entry.meta["audience"] == "parents":
+        if not entry.meta.get("band"):
+            problems.add(entry.path, 1, "a parents' guide needs 'band:' (one of the age bands).")
+        _required_parts(entry, PARENT_GUIDE_PARTS, problems)
+
+
+def _required_parts(entry: Entry, parts: tuple[str, ...], problems: Problems) -> None:
+    ids = [h.id for h in entry.rendered.headings if h.level == 2]
+    for part in parts:
+        if part not in ids:
+            problems.add(entry.path, None, f"the required part '{{#{part}}}' is missing. Add a heading "
+                         f"'## … {{#{part}}}' (see docs/content-format.md).")
+    order = [i for i in ids if i in parts]
+    if order != [p for p in parts if p in order]:
+        problems.add(entry.path, None, f"the parts are out of order: expected {', '.join(parts)}.")
+
+
+def _heading_line(entry: Entry, needle: str) -> int | None:
+    text = entry.path.read_text(encoding="utf-8", errors="replace")
+    index = text.find(needle)
+    return None if index < 0 else text.count("\n", 0, index) + 1
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.replace("»", "").replace("«", "").replace('"', "").split()).lower()
+
+
+def _term_uses(items: Items, config: SiteConfig) -> dict[str, tuple[tuple[str, str], ...]]:
+    uses: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for (kind, key), versions in items.items():
+        entry = versions.get(config.source_language)
+        if entry is None or kind in ("term", "partial"):
+            continue
+        for link in entry.rendered.links:
+            if link.kind == "term":
+                uses[link.key].add((kind, key))
+        for term in entry.meta.get("keywords", []):
+            uses[term].add((kind, key))
+    return {term: tuple(sorted(found)) for term, found in uses.items()}

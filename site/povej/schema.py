@@ -1,0 +1,145 @@
+"""The declared front-matter schema of every kind of content, and its validation."""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import Any
+
+from .problems import Problems
+from .source import Source
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+Checker = Callable[[Any, Collection[str]], str | None]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter key: its checker, whether it is required, and where its allowed values come from."""
+
+    name: str
+    check: Checker
+    required: bool = True
+    vocabulary: str = ""
+
+
+def _text(value: Any, _: Collection[str]) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return None
+    return "must be a non-empty text"
+
+
+def _slug(value: Any, _: Collection[str]) -> str | None:
+    if isinstance(value, str) and SLUG.match(value):
+        return None
+    return "must be a slug of lowercase letters a–z, digits and single hyphens (e.g. 'my-body-is-mine')"
+
+
+def _minutes(value: Any, _: Collection[str]) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 240:
+        return None
+    return "must be a number of minutes between 1 and 240"
+
+
+def _date(value: Any, _: Collection[str]) -> str | None:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return None
+    return "must be a date written YYYY-MM-DD"
+
+
+def _texts(value: Any, _: Collection[str]) -> str | None:
+    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+        return None
+    return "must be a list of texts, one '- item' per line"
+
+
+def _choice(value: Any, allowed: Collection[str]) -> str | None:
+    if isinstance(value, str) and value in allowed:
+        return None
+    return f"must be one of {_listing(allowed)}"
+
+
+def _choices(value: Any, allowed: Collection[str]) -> str | None:
+    if isinstance(value, list) and all(isinstance(v, str) and v in allowed for v in value):
+        return None
+    return f"must be a list of values from {_listing(allowed)}"
+
+
+def _listing(allowed: Collection[str]) -> str:
+    return ", ".join(repr(a) for a in sorted(allowed))
+
+
+COMMON_TAIL = (Field("reviewed", _date), Field("source_hash", _text, required=False))
+PAGE_HEAD = (Field("title", _text), Field("slug", _slug), Field("summary", _text))
+
+SCHEMAS: dict[str, tuple[Field, ...]] = {
+    "lesson": PAGE_HEAD + (
+        Field("duration", _minutes),
+        Field("short_version", _minutes),
+        Field("topics", _choices, vocabulary="topics"),
+        Field("campaign", _choice, vocabulary="campaigns"),
+        Field("objectives", _texts),
+        Field("key_message", _text),
+        Field("keywords", _choices, required=False, vocabulary="terms"),
+        Field("materials", _texts),
+    ) + COMMON_TAIL,
+    "guide": PAGE_HEAD + (
+        Field("audience", _choice, vocabulary="audiences"),
+        Field("band", _choice, required=False, vocabulary="bands"),
+    ) + COMMON_TAIL,
+    "page": PAGE_HEAD + COMMON_TAIL,
+    "term": (Field("term", _text), Field("child", _text), Field("source_hash", _text, required=False)),
+    "partial": (Field("title", _text), Field("source_hash", _text, required=False)),
+}
+
+
+def validate(source: Source, kind: str, translation: bool, vocabularies: dict[str, Collection[str]],
+             problems: Problems) -> dict[str, Any] | None:
+    """Check front matter against the kind's schema; return it with defaults filled in, or None."""
+    fields = {f.name: f for f in SCHEMAS[kind]}
+    before = len(problems.errors)
+    for key in source.meta:
+        if key not in fields:
+            problems.add(source.path, source.line_of(key), _unknown_key(key, list(fields)))
+    for field in fields.values():
+        _check_field(source, field, vocabularies.get(field.vocabulary, ()), problems)
+    _check_source_hash(source, translation, problems)
+    if len(problems.errors) > before:
+        return None
+    meta = dict(source.meta)
+    meta.setdefault("keywords", [])
+    return meta
+
+
+def _check_field(source: Source, field: Field, allowed: Collection[str], problems: Problems) -> None:
+    if field.name not in source.meta:
+        if field.required and field.name != "source_hash":
+            problems.add(source.path, 1, f"the required key {field.name!r} is missing. "
+                         f"Add '{field.name}: …' to the front matter (see docs/content-format.md).")
+        return
+    value = source.meta[field.name]
+    error = field.check(value, allowed)
+    if error:
+        shown = value if not isinstance(value, str) else value[:60]
+        problems.add(source.path, source.line_of(field.name), f"{field.name!r} {error}, got {shown!r}.")
+
+
+def _check_source_hash(source: Source, translation: bool, problems: Problems) -> None:
+    has = "source_hash" in source.meta
+    if translation and not has:
+        problems.add(source.path, 1, "a translation must record which source version it follows: "
+                     f"run 'povej stamp {source.path.as_posix()}' after translating.")
+    elif has and not translation:
+        problems.add(source.path, source.line_of("source_hash"),
+                     "'source_hash' belongs only in translations, not in the source language. Remove it.")
+
+
+def _unknown_key(key: str, known: list[str]) -> str:
+    message = f"unknown front matter key {key!r}."
+    close = difflib.get_close_matches(key, known, n=1)
+    if close:
+        return f"{message} Did you mean {close[0]!r}?"
+    return f"{message} Allowed keys: {', '.join(known)}."

@@ -1,0 +1,214 @@
+"""The site's data files: languages, bands, topics and campaigns (site.yml) and help contacts (contacts.yml)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problems
+from .schema import SLUG
+from .source import read_text
+
+BAND_IDS = ("4-6", "6-9", "9-12", "12-15", "15-18")
+BAND_FIELDS = ("title", "slug", "stage", "summary")
+CONTACT_FIELDS = ("name", "hours", "note")
+CONTACT_GROUPS = ("now", "report", "worried")
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    source: bool
+    glossary_slug: str
+
+
+@dataclass(frozen=True)
+class Band:
+    id: str
+    campaign: str
+    labels: dict[str, dict[str, str]]
+
+    def label(self, lang: str, name: str) -> str:
+        return self.labels[lang][name]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A vocabulary entry (a topic or a campaign) with a label per language."""
+
+    id: str
+    labels: dict[str, str]
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    group: str
+    number: str
+    url: str
+    labels: dict[str, dict[str, str]]
+    source: str
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    languages: tuple[Language, ...]
+    bands: tuple[Band, ...]
+    topics: tuple[Term, ...]
+    campaigns: tuple[Term, ...]
+    contacts: tuple[Contact, ...]
+    contacts_checked: dt.date
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+    @property
+    def source_language(self) -> str:
+        return next(lang.code for lang in self.languages if lang.source)
+
+    def band(self, band_id: str) -> Band:
+        return next(b for b in self.bands if b.id == band_id)
+
+    def topic(self, topic_id: str) -> Term:
+        return next(t for t in self.topics if t.id == topic_id)
+
+    def campaign(self, campaign_id: str) -> Term:
+        return next(c for c in self.campaigns if c.id == campaign_id)
+
+
+def load_site_config(content: Path, problems: Problems) -> SiteConfig | None:
+    """Read site.yml and contacts.yml, checking that every label exists in every language."""
+    site = _read_yaml(content / "site.yml", problems)
+    contacts = _read_yaml(content / "contacts.yml", problems)
+    if site is None or contacts is None:
+        return None
+    before = len(problems.errors)
+    path = content / "site.yml"
+    languages = _languages(site.get("languages"), path, problems)
+    codes = tuple(lang.code for lang in languages)
+    config = SiteConfig(
+        languages=languages,
+        bands=tuple(_band(b, codes, path, problems) for b in _entries(site, "bands", path, problems)),
+        topics=tuple(_term(t, codes, path, problems) for t in _entries(site, "topics", path, problems)),
+        campaigns=tuple(_term(c, codes, path, problems) for c in _entries(site, "campaigns", path, problems)),
+        contacts=_contacts(contacts, codes, content / "contacts.yml", problems),
+        contacts_checked=_checked(contacts, content / "contacts.yml", problems),
+    )
+    _check_bands(config, path, problems)
+    return config if len(problems.errors) == before else None
+
+
+def _read_yaml(path: Path, problems: Problems) -> dict[str, Any] | None:
+    if not path.is_file():
+        problems.add(path, None, "this file is missing. Restore it from the repository.")
+        return None
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.add(path, mark.line + 1 if mark else None, f"not valid YAML ({getattr(exc, 'problem', exc)}).")
+        return None
+    if not isinstance(data, dict):
+        problems.add(path, 1, "must be a mapping of 'key: value' lines.")
+        return None
+    return data
+
+
+def _entries(data: dict[str, Any], key: str, path: Path, problems: Problems) -> list[dict[str, Any]]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        problems.add(path, None, f"{key!r} must be a list of entries, each starting with '- id: …'.")
+        return []
+    return value
+
+
+def _languages(value: Any, path: Path, problems: Problems) -> tuple[Language, ...]:
+    if not isinstance(value, list) or not value:
+        problems.add(path, None, "'languages' must list at least one language with 'code' and 'name'.")
+        return ()
+    languages = tuple(Language(str(v.get("code", "")), str(v.get("name", "")), bool(v.get("source")),
+                               str(v.get("glossary_slug", "")))
+                      for v in value if isinstance(v, dict))
+    if sum(lang.source for lang in languages) != 1:
+        problems.add(path, None, "exactly one language must be marked 'source: true'.")
+    for lang in languages:
+        if not SLUG.match(lang.code) or not lang.name or not SLUG.match(lang.glossary_slug):
+            problems.add(path, None, f"language {lang.code!r} needs a lowercase 'code', a 'name' and a "
+                         "'glossary_slug' (the address of the glossary page, e.g. 'glossary').")
+    return languages
+
+
+def _labels(entry: dict[str, Any], codes: tuple[str, ...], fields: tuple[str, ...], where: str,
+            path: Path, problems: Problems) -> dict[str, dict[str, str]]:
+    labels: dict[str, dict[str, str]] = {}
+    for code in codes:
+        value = entry.get(code)
+        if not isinstance(value, dict) or any(not isinstance(value.get(f), str) for f in fields):
+            problems.add(path, None, f"{where} has no complete {code!r} entry: it needs {', '.join(fields)}.")
+            continue
+        labels[code] = {f: value[f] for f in fields}
+    return labels
+
+
+def _band(entry: dict[str, Any], codes: tuple[str, ...], path: Path, problems: Problems) -> Band:
+    band = Band(str(entry.get("id")), str(entry.get("campaign", "")),
+                _labels(entry, codes, BAND_FIELDS, f"band {entry.get('id')!r}", path, problems))
+    for code, labels in band.labels.items():
+        if not SLUG.match(labels["slug"]):
+            problems.add(path, None, f"band {band.id!r} has the {code} slug {labels['slug']!r}; "
+                         "use lowercase letters, digits and hyphens.")
+    return band
+
+
+def _term(entry: dict[str, Any], codes: tuple[str, ...], path: Path, problems: Problems) -> Term:
+    labels = {}
+    for code in codes:
+        if not isinstance(entry.get(code), str):
+            problems.add(path, None, f"{entry.get('id')!r} has no {code!r} label. Add '{code}: …'.")
+        else:
+            labels[code] = entry[code]
+    return Term(str(entry.get("id")), labels, str(entry.get("url") or ""))
+
+
+def _check_bands(config: SiteConfig, path: Path, problems: Problems) -> None:
+    ids = tuple(b.id for b in config.bands)
+    if ids != BAND_IDS:
+        problems.add(path, None, f"'bands' must be {', '.join(BAND_IDS)} in that order, got {', '.join(ids)}.")
+    campaigns = {c.id for c in config.campaigns}
+    for band in config.bands:
+        if band.campaign not in campaigns:
+            problems.add(path, None, f"band {band.id!r} names the unknown campaign {band.campaign!r}.")
+
+
+def _contacts(data: dict[str, Any], codes: tuple[str, ...], path: Path, problems: Problems) -> tuple[Contact, ...]:
+    contacts = []
+    for entry in _entries(data, "contacts", path, problems):
+        where = f"contact {entry.get('id')!r}"
+        number, url = str(entry.get("number") or ""), str(entry.get("url") or "")
+        if bool(number) == bool(url):
+            problems.add(path, None, f"{where} needs exactly one of 'number' and 'url'.")
+        if entry.get("group") not in CONTACT_GROUPS:
+            problems.add(path, None, f"{where}: 'group' must be one of {', '.join(CONTACT_GROUPS)}.")
+        if not str(entry.get("source", "")).startswith("https://"):
+            problems.add(path, None, f"{where} needs a 'source' address starting with https://.")
+        contacts.append(Contact(str(entry.get("id")), str(entry.get("group")), number, url,
+                                _labels(entry, codes, CONTACT_FIELDS, where, path, problems),
+                                str(entry.get("source"))))
+    return tuple(contacts)
+
+
+def _checked(data: dict[str, Any], path: Path, problems: Problems) -> dt.date:
+    value = data.get("last_checked")
+    if isinstance(value, dt.date):
+        return value
+    problems.add(path, None, f"'last_checked' must be a date written YYYY-MM-DD, got {value!r}.")
+    return dt.date(1970, 1, 1)

@@ -1,0 +1,180 @@
+"""The pages of the site: one view per page type, all reading from the validated catalogue."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from flask import Blueprint, Flask, abort, current_app, g, render_template, request, send_from_directory
+from markupsafe import Markup
+
+from .addresses import Addresses, relative, resolve_links
+from .content import Catalog, Entry
+
+bp = Blueprint("site", __name__)
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(bp)
+    app.context_processor(_common_context)
+    app.register_error_handler(404, _not_found)
+
+
+def catalog() -> Catalog:
+    return current_app.config["POVEJ_CATALOG"]  # type: ignore[no-any-return]
+
+
+def addresses() -> Addresses:
+    return current_app.config["POVEJ_ADDRESSES"]  # type: ignore[no-any-return]
+
+
+def link(target: str) -> str:
+    """A relative link from the current page to an absolute site path."""
+    return relative(target, request.path)
+
+
+def _common_context() -> dict[str, Any]:
+    lang = g.get("lang") or catalog().config.source_language
+    return {
+        "lang": lang,
+        "config": catalog().config,
+        "catalog": catalog(),
+        "link": link,
+        "page_link": lambda kind, key="": link(addresses().path(kind, key, lang)),
+        "static_link": lambda name: link(f"/static/{name}"),
+        "base_url": current_app.config["POVEJ_BASE_URL"],
+    }
+
+
+def _check_language(lang: str) -> None:
+    if lang not in catalog().config.codes:
+        abort(404)
+
+
+def _alternates(kind: str, key: str) -> dict[str, str]:
+    return {code: addresses().path(kind, key, code) for code in catalog().config.codes}
+
+
+def body(entry: Entry) -> Markup:
+    html = resolve_links(entry.rendered.html, addresses(), entry.kind, entry.key, entry.lang, request.path)
+    return Markup(html)  # noqa: S704 (HTML from our own Markdown renderer, raw HTML rejected at load)
+
+
+def _page(template: str, kind: str, key: str, **context: Any) -> str:
+    canonical = addresses().path(kind, key, g.lang)
+    return render_template(template, alternates=_alternates(kind, key), canonical=canonical, kind=kind,
+                           key=key, body=body, **context)
+
+
+@bp.route("/")
+def root() -> str:
+    """The language chooser: Slovene first, then every other language."""
+    g.lang = catalog().config.source_language
+    return render_template("root.html", alternates=_alternates("home", ""), canonical="/", kind="root", key="")
+
+
+@bp.route("/<lang_code>/")
+def home() -> str:
+    _check_language(g.lang)
+    return _page("home.html", "home", "")
+
+
+@bp.route("/<lang_code>/<slug>/")
+def by_slug(slug: str) -> str:
+    _check_language(g.lang)
+    target = addresses().by_slug.get((g.lang, slug))
+    if target is None:
+        abort(404)
+    if target.kind == "band":
+        return _band(target.key)
+    if target.kind == "glossary":
+        return _glossary()
+    entry = catalog().get(target.kind, target.key, g.lang)
+    assert entry is not None
+    return _page(f"{target.kind}.html", target.kind, target.key, entry=entry, disclosure=_disclosure())
+
+
+def _band(band_id: str) -> str:
+    band = catalog().config.band(band_id)
+    lessons = catalog().lessons(band_id, g.lang)
+    missing = [k for k in catalog().keys("lesson")
+               if catalog().get("lesson", k, g.lang) is None and _band_of(k) == band_id]
+    guide = next((e for e in catalog().entries("guide", g.lang) if e.meta.get("band") == band_id), None)
+    return _page("band.html", "band", band_id, band=band, lessons=lessons, missing=missing, guide=guide)
+
+
+def _band_of(key: str) -> str:
+    return next(iter(catalog().items[("lesson", key)].values())).band
+
+
+def _glossary() -> str:
+    terms = sorted(catalog().entries("term", g.lang), key=lambda e: e.title.casefold())
+    return _page("glossary.html", "glossary", "", terms=terms, uses=catalog().term_uses)
+
+
+def _disclosure() -> Entry | None:
+    config = catalog().config
+    return catalog().get("partial", "disclosure", g.lang) or catalog().get(
+        "partial", "disclosure", config.source_language)
+
+
+@bp.route("/<lang_code>/<band_slug>/<lesson_slug>/")
+def lesson(band_slug: str, lesson_slug: str) -> str:
+    _check_language(g.lang)
+    key = addresses().by_lesson_slug.get((g.lang, band_slug, lesson_slug))
+    if key is None:
+        abort(404)
+    entry = catalog().get("lesson", key, g.lang)
+    assert entry is not None
+    band = catalog().config.band(entry.band)
+    return _page("lesson.html", "lesson", key, entry=entry, band=band, disclosure=_disclosure())
+
+
+@bp.route("/<lang_code>/missing/<kind>/<key>/")
+def missing(kind: str, key: str) -> str:
+    """Where the language switch lands when a page has not been translated yet."""
+    _check_language(g.lang)
+    versions = catalog().items.get((kind, key))
+    if not versions or g.lang in versions:
+        abort(404)
+    return render_template("missing.html", alternates=_alternates(kind, key), canonical="", kind="missing",
+                           key=key, versions=versions, target_kind=kind)
+
+
+@bp.route("/404.html")
+def not_found_page() -> str:
+    g.lang = catalog().config.source_language
+    return render_template("404.html", alternates={}, canonical="", kind="404", key="")
+
+
+def _not_found(error: Exception) -> tuple[str, int]:
+    return not_found_page(), 404
+
+
+@bp.route("/media/<kind>/<key>/<name>")
+def media(kind: str, key: str, name: str) -> Any:
+    versions = catalog().items.get((kind, key))
+    if not versions:
+        abort(404)
+    folder = next(iter(versions.values())).path.parent
+    return send_from_directory(folder, name)
+
+
+def page_urls(cat: Catalog) -> Iterator[tuple[str, dict[str, str]]]:
+    """Every page of the site, for the freezer."""
+    yield "site.root", {}
+    yield "site.not_found_page", {}
+    adr = Addresses(cat)
+    for lang in cat.config.codes:
+        yield "site.home", {"lang_code": lang}
+        for (lang_, slug) in adr.by_slug:
+            if lang_ == lang:
+                yield "site.by_slug", {"lang_code": lang, "slug": slug}
+        for (lang_, band_slug, lesson_slug) in adr.by_lesson_slug:
+            if lang_ == lang:
+                yield "site.lesson", {"lang_code": lang, "band_slug": band_slug, "lesson_slug": lesson_slug}
+        for (kind, key), versions in cat.items.items():
+            if lang not in versions and kind not in ("partial", "term"):
+                yield "site.missing", {"lang_code": lang, "kind": kind, "key": key}
+    for (kind, key), versions in cat.items.items():
+        for name in sorted({p for e in versions.values() for p in e.rendered.pictures}):
+            yield "site.media", {"kind": kind, "key": key, "name": name}
