@@ -77,7 +77,7 @@ def resolve_links(html: str, addresses: Addresses, kind: str, key: str, lang: st
         if scheme == ASSET:
             return f'{attribute}="{relative(addresses.media_path(kind, key, value), current)}"'
         target_kind, _, rest = value.partition(":")
-        target_key, hash_mark, fragment = rest.partition("#")
+        target_key, _hash_mark, fragment = rest.partition("#")
         path = addresses.path(target_kind, target_key, lang)
         if fragment and "#" not in path:
             path += "#" + fragment

@@ -7,6 +7,7 @@ import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from flask import Flask
@@ -25,10 +26,12 @@ class BuildResult:
     seconds: float
 
 
-def build_site(content: Path, output: Path, strict: bool = False, base_url: str = "") -> BuildResult:
+def build_site(content: Path, output: Path, strict: bool = False, base_url: str = "",
+               settings: dict[str, Any] | None = None) -> BuildResult:
     """Load everything, freeze into a temporary folder, then replace `output` with it in one rename."""
     started = time.perf_counter()
-    app = create_app({"POVEJ_CONTENT": content, "POVEJ_STRICT": strict, "POVEJ_BASE_URL": base_url.rstrip("/")})
+    app = create_app({"POVEJ_CONTENT": content, "POVEJ_STRICT": strict, "POVEJ_BASE_URL": base_url.rstrip("/"),
+                      **(settings or {})})
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = output.parent / f".{output.name}.building-{os.getpid()}"

@@ -15,7 +15,8 @@ def init_app(app: Flask) -> None:
 
 
 def current_language() -> str:
-    return str(g.get("lang") or current_app.config["POVEJ_CATALOG"].config.source_language)
+    catalog = current_app.config["POVEJ_CATALOG"]
+    return str(g.get("lang") or catalog.config.source_language)
 
 
 def _take_language(endpoint: str | None, values: dict[str, object] | None) -> None:
@@ -27,4 +28,4 @@ def _take_language(endpoint: str | None, values: dict[str, object] | None) -> No
 
 def local_date(value: dt.date) -> str:
     """A date as readers of the current language write it (sl: 23. november 2026)."""
-    return flask_babel.format_date(value, format="long")
+    return str(flask_babel.format_date(value, format="long"))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 from dataclasses import dataclass, field
 
 import markdown
@@ -55,7 +55,7 @@ class Rendered:
 class _Checker(Treeprocessor):
     """Record headings and links, check pictures, and wrap each `##` part in a <section>."""
 
-    def __init__(self, md: markdown.Markdown, owner: "_PovejExtension") -> None:
+    def __init__(self, md: markdown.Markdown, owner: _PovejExtension) -> None:
         super().__init__(md)
         self.owner = owner
 

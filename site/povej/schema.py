@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,7 +76,8 @@ COMMON_TAIL = (Field("reviewed", _date), Field("source_hash", _text, required=Fa
 PAGE_HEAD = (Field("title", _text), Field("slug", _slug), Field("summary", _text))
 
 SCHEMAS: dict[str, tuple[Field, ...]] = {
-    "lesson": PAGE_HEAD + (
+    "lesson": (
+        *PAGE_HEAD,
         Field("duration", _minutes),
         Field("short_version", _minutes),
         Field("topics", _choices, vocabulary="topics"),
@@ -85,18 +86,21 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         Field("key_message", _text),
         Field("keywords", _choices, required=False, vocabulary="terms"),
         Field("materials", _texts),
-    ) + COMMON_TAIL,
-    "guide": PAGE_HEAD + (
+        *COMMON_TAIL,
+    ),
+    "guide": (
+        *PAGE_HEAD,
         Field("audience", _choice, vocabulary="audiences"),
         Field("band", _choice, required=False, vocabulary="bands"),
-    ) + COMMON_TAIL,
+        *COMMON_TAIL,
+    ),
     "page": PAGE_HEAD + COMMON_TAIL,
     "term": (Field("term", _text), Field("child", _text), Field("source_hash", _text, required=False)),
     "partial": (Field("title", _text), Field("source_hash", _text, required=False)),
 }
 
 
-def validate(source: Source, kind: str, translation: bool, vocabularies: dict[str, Collection[str]],
+def validate(source: Source, kind: str, translation: bool, vocabularies: Mapping[str, Collection[str]],
              problems: Problems) -> dict[str, Any] | None:
     """Check front matter against the kind's schema; return it with defaults filled in, or None."""
     fields = {f.name: f for f in SCHEMAS[kind]}

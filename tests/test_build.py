@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from povej import REPO_ROOT
+from povej.build import build_site
+from povej.catalogues import compile_catalogues
+from povej.problems import ContentError
+from sitekit import write_pair
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_frozen_pages_carry_their_own_language(content: Path, tmp_path: Path) -> None:
+    """Frozen-Flask renders all pages in one app context; a cached locale would leak between them."""
+    out = tmp_path / "out"
+    result = build_site(content, out)
+    assert result.pages == {"sl": 11, "en": 11}
+    for lang, skip_text in (("sl", "Preskoči na vsebino"), ("en", "Skip to content")):
+        pages = list((out / lang).rglob("index.html"))
+        assert pages
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            assert f'<html lang="{lang}">' in html, page
+            assert skip_text in html, f"{page} has the interface of another language"
+
+
+def test_lesson_switches_to_its_translation(content: Path, tmp_path: Path) -> None:
+    build_site(content, tmp_path / "out")
+    lesson = tmp_path / "out" / "sl" / "6-9-let" / "dobre-in-slabe-skrivnosti" / "index.html"
+    html = lesson.read_text(encoding="utf-8")
+    switch = re.search(r'<a href="([^"]+)" hreflang="en"', html)
+    assert switch is not None
+    assert (lesson.parent / switch.group(1)).resolve() == (
+        tmp_path / "out" / "en" / "ages-6-9" / "good-and-bad-secrets" / "index.html")
+
+
+def test_missing_translation_leads_to_a_clear_page(content: Path, tmp_path: Path) -> None:
+    (content / "lessons" / "6-9" / "secrets-to-tell" / "en.md").unlink()
+    build_site(content, tmp_path / "out")
+    page = tmp_path / "out" / "en" / "missing" / "lesson" / "secrets-to-tell" / "index.html"
+    assert "Not translated yet" in page.read_text(encoding="utf-8")
+
+
+def test_failed_build_leaves_previous_output_untouched(content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_site(content, out)
+    before = tree_digest(out)
+    (content / "pages" / "help" / "sl.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        build_site(content, out)
+    assert tree_digest(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
+
+
+def test_builds_are_deterministic(content: Path, tmp_path: Path) -> None:
+    build_site(content, tmp_path / "a")
+    build_site(content, tmp_path / "b")
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+
+
+def test_base_url_adds_canonical_links_and_sitemap(content: Path, tmp_path: Path) -> None:
+    build_site(content, tmp_path / "out", base_url="https://example.org/povej/")
+    sitemap = (tmp_path / "out" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/povej/sl/6-9-let/dobre-in-slabe-skrivnosti/</loc>" in sitemap
+    html = (tmp_path / "out" / "en" / "help" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/povej/en/help/">' in html
+    assert '<link rel="alternate" hreflang="sl" href="https://example.org/povej/sl/pomoc/">' in html
+
+
+def test_a_third_language_is_configuration_catalogue_and_content(content: Path, tmp_path: Path) -> None:
+    """Croatian as a throwaway language: a site.yml entry, a catalogue and content files, no code."""
+    site = yaml.safe_load((content / "site.yml").read_text(encoding="utf-8"))
+    site["languages"].append({"code": "hr", "name": "Hrvatski", "glossary_slug": "pojmovnik"})
+    for band in site["bands"]:
+        band["hr"] = {**band["en"], "slug": "dob-" + band["id"]}
+    for entry in site["topics"] + site["campaigns"]:
+        entry["hr"] = entry["en"]
+    (content / "site.yml").write_text(yaml.safe_dump(site, allow_unicode=True), encoding="utf-8")
+    contacts = yaml.safe_load((content / "contacts.yml").read_text(encoding="utf-8"))
+    for contact in contacts["contacts"]:
+        contact["hr"] = {"name": "Policija", "hours": "0–24", "note": "Ako je netko u opasnosti."}
+    (content / "contacts.yml").write_text(yaml.safe_dump(contacts, allow_unicode=True), encoding="utf-8")
+    translations = tmp_path / "translations"
+    shutil.copytree(REPO_ROOT / "translations", translations)
+    po = translations / "hr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Skip to content"\nmsgstr "Preskoči na sadržaj"\n', encoding="utf-8")
+    compile_catalogues(translations)
+    sl_help = (content / "pages" / "help" / "sl.md").read_text(encoding="utf-8")
+    write_pair(content / "pages" / "help", sl_help, None)
+    hr = sl_help.replace("slug: pomoc", "slug: pomoc-hr").replace("---\n\n", "source_hash: {hash}\n---\n\n", 1)
+    from povej.content import digest
+    from povej.problems import Problems
+    from povej.source import read_source
+
+    source = read_source(content / "pages" / "help" / "sl.md", Problems(root=content))
+    assert source is not None
+    (content / "pages" / "help" / "hr.md").write_text(hr.replace("{hash}", digest(source)), encoding="utf-8")
+
+    result = build_site(content, tmp_path / "out",
+                        settings={"BABEL_TRANSLATION_DIRECTORIES": str(translations)})
+    assert set(result.pages) == {"sl", "en", "hr"}
+    html = (tmp_path / "out" / "hr" / "pomoc-hr" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="hr">' in html and "Preskoči na sadržaj" in html
+    missing = tmp_path / "out" / "hr" / "missing" / "lesson" / "secrets-to-tell" / "index.html"
+    assert missing.is_file()

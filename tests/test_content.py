@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from povej import REPO_ROOT
+from povej.content import load_catalog
+from povej.problems import ContentError
+
+LESSON = Path("lessons/6-9/secrets-to-tell")
+
+
+def problems_of(content: Path, strict: bool = False) -> list[str]:
+    with pytest.raises(ContentError) as error:
+        load_catalog(content, content.parent, strict=strict)
+    return [str(p) for p in error.value.problems]
+
+
+def test_small_site_loads(content: Path) -> None:
+    catalog = load_catalog(content, content.parent)
+    assert catalog.get("lesson", "secrets-to-tell", "en").title == "Good and bad secrets"  # type: ignore[union-attr]
+    assert {s.state for s in catalog.statuses} == {"current"}
+    assert catalog.term_uses["trusted-adult"] == (("lesson", "secrets-to-tell"),)
+
+
+def test_real_content_loads_without_problems() -> None:
+    catalog = load_catalog(REPO_ROOT / "content", REPO_ROOT)
+    assert catalog.keys("lesson"), "the real site has lessons"
+    assert [str(w) for w in catalog.warnings] == []
+
+
+def test_every_problem_is_reported_together(content: Path) -> None:
+    (content / "lessons" / "7-8").mkdir()
+    (content / "pages" / "Help Me").mkdir()
+    (content / "glossary" / "trusted-adult" / "hostname.svg").symlink_to("/etc/hostname")
+    found = problems_of(content)
+    assert found == [
+        "content/glossary/trusted-adult/hostname.svg: this is a link to a file outside content/. "
+        "Copy the file into content/ instead of linking to it.",
+        "content/lessons/7-8: there is no band '7-8'. Lessons go in one of: 4-6, 6-9, 9-12, 12-15, 15-18.",
+        "content/pages/Help Me: the name 'Help Me' may only use lowercase letters a–z, digits and hyphens "
+        "(no spaces, capitals or diacritics). Rename it, e.g. 'help-me'.",
+    ]
+
+
+def test_one_language_only_is_a_warning_and_strict_makes_it_an_error(content: Path) -> None:
+    (content / LESSON / "en.md").unlink()
+    catalog = load_catalog(content, content.parent)
+    assert [s.state for s in catalog.statuses if s.key == "secrets-to-tell"] == ["missing"]
+    assert problems_of(content, strict=True) == [
+        "content/lessons/6-9/secrets-to-tell/en.md: warning: missing translation of sl.md: the en page shows "
+        "'not translated yet'. Translate it, then run 'povej stamp content/lessons/6-9/secrets-to-tell/en.md'."]
+
+
+def test_an_edited_source_makes_the_translation_outdated(content: Path) -> None:
+    sl = content / LESSON / "sl.md"
+    sl.write_text(sl.read_text(encoding="utf-8").replace("Igra.", "Igra z žogo."), encoding="utf-8")
+    catalog = load_catalog(content, content.parent)
+    assert [s.state for s in catalog.statuses if s.key == "secrets-to-tell"] == ["outdated"]
+
+
+def test_translation_without_source(content: Path) -> None:
+    (content / LESSON / "sl.md").unlink()
+    assert problems_of(content) == ["content/lessons/6-9/secrets-to-tell: there is no sl.md: every item needs "
+                                    "the source language first; translations follow it."]
+
+
+def test_language_that_is_not_configured(content: Path) -> None:
+    (content / LESSON / "hr.md").write_text("---\n", encoding="utf-8")
+    assert problems_of(content) == ["content/lessons/6-9/secrets-to-tell/hr.md: 'hr' is not a language of the "
+                                    "site (sl, en). Rename the file or add the language to site.yml."]
