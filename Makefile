@@ -21,8 +21,12 @@ site: $(BIN)/povej
 serve: $(BIN)/povej
 	$(BIN)/povej serve
 
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
 test: $(VENV)/.test-deps
 	./scripts/install-system-deps
+	$(MAKE) node_modules/.package-lock.json
 	$(BIN)/ruff check site tests
 	$(BIN)/mypy
 	$(BIN)/pytest
