@@ -70,3 +70,20 @@ def test_language_that_is_not_configured(content: Path) -> None:
     (content / LESSON / "hr.md").write_text("---\n", encoding="utf-8")
     assert problems_of(content) == ["content/lessons/6-9/secrets-to-tell/hr.md: 'hr' is not a language of the "
                                     "site (sl, en). Rename the file or add the language to site.yml."]
+
+
+def test_a_language_file_that_is_a_broken_link(content: Path) -> None:
+    english = content / LESSON / "en.md"
+    english.unlink()
+    english.symlink_to(content / LESSON / "gone.md")
+    assert problems_of(content) == ["content/lessons/6-9/secrets-to-tell/en.md: this is not an ordinary file (a "
+                                    "folder, or a link to a file that is gone). Replace it with the Markdown file "
+                                    "itself."]
+
+
+def test_problems_with_and_without_a_line_sort_together(content: Path) -> None:
+    english = content / LESSON / "en.md"
+    text = english.read_text(encoding="utf-8").replace("## Handout {#handout}", "Handout")
+    english.write_text(text.replace("(term:trusted-adult)", "(term:trusted)"), encoding="utf-8")
+    assert [p.split(": ")[0] for p in problems_of(content)] == ["content/lessons/6-9/secrets-to-tell/en.md",
+                                                                "content/lessons/6-9/secrets-to-tell/en.md:32"]

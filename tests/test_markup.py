@@ -51,3 +51,53 @@ def test_sections_are_wrapped_and_timed(tmp_path: Path) -> None:
     assert '<section class="part part-warm-up">' in rendered.html  # type: ignore[attr-defined]
     assert rendered.headings[0].minutes == 5  # type: ignore[attr-defined]
     assert rendered.section_text["at-home"] == "At home Tell."  # type: ignore[attr-defined]
+
+
+def test_html_in_code_spans_and_entities_are_text(tmp_path: Path) -> None:
+    rendered, problems = render(tmp_path, "Never write `<script>` or `<iframe>` here &amp; &nbsp; there.\n")
+    assert problems == []
+    assert "<code>&lt;script&gt;</code>" in rendered.html  # type: ignore[attr-defined]
+
+
+def test_raw_html_is_reported_once_on_its_own_line(tmp_path: Path) -> None:
+    _, problems = render(tmp_path, """\
+        In code: `<b>`.
+
+        Raw: <b>bold</b>, and <iframe src="https://example.org/"></iframe>
+        """)
+    assert problems == [
+        "sl.md:6: raw HTML is not allowed, got '<b>'. Use Markdown instead (links as [text](lesson:key), emphasis "
+        "with *stars*); to show the characters themselves, put them in `backticks`.",
+        "sl.md:6: raw HTML is not allowed, got '<iframe src=\"https://example.org/\">'. Delete it: scripts, frames, "
+        "forms and embedded objects never belong in a page."]
+
+
+def test_attributes_set_in_braces_are_refused_except_ids(tmp_path: Path) -> None:
+    _, problems = render(tmp_path, """\
+        ## Warm-up {#warm-up}
+
+        Play.
+        {: onclick="steal()" }
+
+        ## At home {#at home}
+        """)
+    assert problems == [
+        "sl.md:7: the attribute 'onclick' is not allowed, got 'onclick=\"steal()\"' (set with '{: … }'). Remove "
+        "it: the only thing to set this way is the id of a part, '{#part-id}'.",
+        "sl.md:9: the braces hold the stray word 'home': a part id has no spaces. Join the words with a hyphen, "
+        "e.g. '{#at-home}'."]
+
+
+def test_markdown_of_its_own_is_allowed(tmp_path: Path) -> None:
+    rendered, problems = render(tmp_path, """\
+        Write to <info@example.org>.
+
+        | a | b |
+        |:--|--:|
+        | 1 | 2 |
+
+        3. three
+        4. four
+        """)
+    assert problems == []
+    assert '<ol start="3">' in rendered.html  # type: ignore[attr-defined]

@@ -48,7 +48,7 @@ def test_missing_required_part(content: Path) -> None:
 
 def test_timed_parts_must_add_up(content: Path) -> None:
     edit(content, "en", "### Cards (10 min)", "### Cards (15 min)")
-    assert errors(content) == ["content/lessons/6-9/secrets-to-tell/en.md:1: the timed parts add up to 50 "
+    assert errors(content) == ["content/lessons/6-9/secrets-to-tell/en.md:5: the timed parts add up to 50 "
                                "minutes but 'duration' is 45. Make them agree."]
 
 
@@ -63,5 +63,5 @@ def test_slugs_are_unique(content: Path) -> None:
     edit(content, "en", "slug: help", "slug: good-and-bad-secrets")
     page = content / "pages" / "about" / "en.md"
     page.write_text(page.read_text(encoding="utf-8").replace("slug: about", "slug: help"), encoding="utf-8")
-    assert errors(content) == ["content/pages/help/en.md:1: the slug 'help' is already used by page 'about'. "
+    assert errors(content) == ["content/pages/help/en.md:3: the slug 'help' is already used by page 'about'. "
                                "Choose another slug so every page has its own address."]

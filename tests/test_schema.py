@@ -48,7 +48,7 @@ def test_lesson_fields_and_vocabularies(tmp_path: Path) -> None:
             "campaign: leon\nobjectives: [a, b]\nkey_message: K\nmaterials: [m]\nreviewed: 2026-11-23\n---\n")
     assert check(tmp_path, text, "lesson") == [
         "sl.md:5: 'duration' must be a number of minutes between 1 and 240, got 'long'.",
-        "sl.md:7: 'topics' must be a list of values from 'secrets', got ['secret'].",
+        "sl.md:7: 'topics' must be a list of values from 'secrets', got ['secret']. Did you mean 'secrets'?",
         "sl.md:8: 'campaign' must be one of 'secrets', got 'leon'.",
     ]
 

@@ -31,16 +31,20 @@ def main() -> None:
               "sitemap.xml (e.g. https://example.org/povej).")
 def build(content: Path, output: Path, strict: bool, base_url: str) -> None:
     """Build the static site into OUTPUT; the previous build stays until the new one is complete."""
-    from .build import build_site
+    from .build import OutputError, build_site
     from .catalogues import catalogue_problems, compile_catalogues
 
     compile_catalogues()
-    if strict:
-        _fail_on(catalogue_problems(), "Build stopped")
+    interface = catalogue_problems() if strict else []
+    if interface:  # report them with the content's problems, so one run shows everything
+        _fail_on(interface + _content_problems(content), "Build stopped")
     try:
         result = build_site(content, output, strict=strict, base_url=base_url)
     except ContentError as error:
         _fail_on(error.problems, "Build stopped")
+    except OutputError as error:
+        click.echo(f"Build stopped: {error}", err=True)
+        sys.exit(1)
     for warning in result.warnings:
         click.echo(str(warning), err=True)
     pages = ", ".join(f"{count} {lang}" for lang, count in result.pages.items())
@@ -110,6 +114,16 @@ def serve(content: Path, port: int) -> None:
     from .preview import run_preview
 
     run_preview(content, port)
+
+
+def _content_problems(content: Path) -> list[Problem]:
+    from .content import load_catalog
+
+    try:
+        load_catalog(content, REPO_ROOT if content.resolve().is_relative_to(REPO_ROOT) else None, strict=True)
+    except ContentError as error:
+        return error.problems
+    return []
 
 
 def _fail_on(problems: list[Problem], verb: str) -> None:

@@ -19,6 +19,15 @@ PICTURE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:svg|png|jpg|webp)$")
 MINUTES = re.compile(r"\((\d+)\s*min\)\s*$")
 PLACEHOLDER = "povej-link:"
 ASSET = "povej-asset:"
+# What Markdown itself writes; anything else was set with '{: … }' (attr_list), which could add 'onclick'.
+ATTRIBUTES = {"id", "href", "src", "alt", "title", "start"}
+TABLE_ALIGN = re.compile(r"^text-align: (?:left|right|center);$")
+ENTITY = re.compile(r"^&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);$")
+OBFUSCATED = re.compile(re.escape(markdown.util.AMP_SUBSTITUTE) + r"#([0-9]+);")
+RAW_TAG = re.compile(r"^<(/?)([A-Za-z][A-Za-z0-9-]*)")
+NEVER = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "link", "meta", "base",
+         "form", "input", "button", "textarea", "select", "svg", "math"}
+SCRIPTED = re.compile(r"\son[a-z]+\s*=|javascript:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,7 @@ class _Checker(Treeprocessor):
         result, source, problems = self.owner.result, self.owner.source, self.owner.problems
         assert result is not None and source is not None and problems is not None
         for element in root.iter():
+            _attributes(element, source, problems)
             if element.tag == "a":
                 self._link(element, result, source, problems)
             elif element.tag == "img":
@@ -75,7 +85,8 @@ class _Checker(Treeprocessor):
         _wrap_sections(root, result)
 
     def _link(self, element: etree.Element, result: Rendered, source: Source, problems: Problems) -> None:
-        href = element.get("href", "")
+        # <name@example.org> becomes a mailto: link with every letter written as an entity.
+        href = OBFUSCATED.sub(lambda m: chr(int(m.group(1))), element.get("href", ""))
         line = source.line_in_body(f"({href}") or source.line_in_body(href)
         if href.startswith("#") or href.startswith(EXTERNAL):
             return
@@ -105,6 +116,66 @@ class _Checker(Treeprocessor):
         else:
             result.pictures.append(src)
             element.set("src", f"{ASSET}{src}")
+
+
+def _attributes(element: etree.Element, source: Source, problems: Problems) -> None:
+    for name, value in element.items():
+        if name in ATTRIBUTES or (name == "style" and element.tag in ("th", "td") and TABLE_ALIGN.match(value or "")):
+            continue
+        if name == "class" and element.tag == "div" and value == "toc":
+            continue
+        if value is None:  # '{#at home}': a space inside the braces makes a second, empty attribute
+            problems.add(source.path, source.line_in_body(f" {name}"), f"the braces hold the stray word {name!r}: "
+                         "a part id has no spaces. Join the words with a hyphen, e.g. '{#at-home}'.")
+            continue
+        needle = f".{value.split()[0]}" if name == "class" and value.split() else name
+        problems.add(source.path, source.line_in_body(needle), f"the attribute {name!r} is not allowed, got "
+                     f"'{name}=\"{value[:40]}\"' (set with '{{: … }}'). Remove it: the only thing to set this way "
+                     "is the id of a part, '{#part-id}'.")
+
+
+def _raw_html(source: Source, stash: list[str], problems: Problems) -> None:
+    """Report each piece of raw HTML once, on its own line; entities such as '&nbsp;' are only text."""
+    opened: set[str] = set()
+    reported: dict[str, int] = {}
+    for raw in stash:
+        snippet = str(raw).strip()
+        if ENTITY.match(snippet):
+            continue
+        tag = RAW_TAG.match(snippet)
+        name = tag.group(2).lower() if tag else ""
+        if tag and tag.group(1) and name in opened:
+            continue  # the closing tag of an element already reported
+        opened.add(name)
+        needle = snippet.split("\n")[0][:40]
+        line = _raw_line(source, needle, reported.get(needle, 0))
+        reported[needle] = reported.get(needle, 0) + 1
+        problems.add(source.path, line, _raw_message(snippet, name))
+
+
+def _raw_line(source: Source, needle: str, skip: int) -> int | None:
+    """The line of the (skip+1)-th occurrence of `needle` outside `code spans`, where Markdown left it raw."""
+    for match in re.finditer(re.escape(needle), source.body):
+        start = source.body.rfind("\n", 0, match.start()) + 1
+        if source.body[start:match.start()].count("`") % 2:
+            continue
+        if skip == 0:
+            return source.line_at(match.start())
+        skip -= 1
+    return None
+
+
+def _raw_message(snippet: str, name: str) -> str:
+    first = snippet if snippet.startswith("<!--") or not name else snippet[: snippet.find(">") + 1 or None]
+    shown = repr(first if len(first) <= 60 else first[:59] + "…")
+    if snippet.startswith("<!--"):
+        return (f"an HTML comment is not allowed, got {shown}. Delete it: a comment would be published "
+                "in the page source.")
+    if name in NEVER or SCRIPTED.search(snippet):
+        return (f"raw HTML is not allowed, got {shown}. Delete it: scripts, frames, forms and embedded objects "
+                "never belong in a page.")
+    return (f"raw HTML is not allowed, got {shown}. Use Markdown instead (links as [text](lesson:key), emphasis "
+            "with *stars*); to show the characters themselves, put them in `backticks`.")
 
 
 def _wrap_sections(root: etree.Element, result: Rendered) -> None:
@@ -153,11 +224,7 @@ class Renderer:
         self.extension.result, self.extension.source, self.extension.problems = result, source, problems
         self.md.reset()
         result.html = self.md.convert(source.body)
-        for raw in self.md.htmlStash.rawHtmlBlocks:
-            snippet = str(raw).strip()
-            problems.add(source.path, source.line_in_body(snippet[:40]),
-                         f"raw HTML is not allowed, got {snippet[:50]!r}. Use Markdown instead "
-                         "(links as [text](lesson:key), emphasis with *stars*).")
+        _raw_html(source, [str(raw) for raw in self.md.htmlStash.rawHtmlBlocks], problems)
         self.extension.result = self.extension.source = self.extension.problems = None
         return result
 

@@ -12,15 +12,23 @@ from flask import Flask
 from werkzeug.serving import run_simple
 
 from . import create_app
-from .problems import ContentError
+from .problems import ContentError, summary_line
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 
 
 def _signature(*folders: Path) -> tuple[tuple[str, int, int], ...]:
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                 for folder in folders for p in sorted(folder.rglob("*")) if p.is_file())
+    """What every watched file looks like now; an editor may delete or replace a file while we look."""
+    found = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
 
 
 class PreviewApp:
@@ -45,11 +53,15 @@ class PreviewApp:
         try:
             self.app = create_app({"POVEJ_CONTENT": self.content, "TEMPLATES_AUTO_RELOAD": True})
             self.error = None
-            click.echo("Content loaded: no errors.")
+            warnings = len(self.app.config["POVEJ_CATALOG"].warnings)
+            click.echo(f"Content loaded: no errors, {warnings} warnings" + (" ('povej check' lists them)."
+                                                                             if warnings else "."))
         except ContentError as error:
             self.app, self.error = None, error
             for problem in error.problems:
                 click.echo(str(problem), err=True)
+            click.echo(summary_line(error.problems, "Content not loaded") + " Fix the file and save; the preview "
+                       "reloads it on the next request.", err=True)
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")

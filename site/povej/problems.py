@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with the content, located as precisely as we can."""
 
@@ -13,6 +13,10 @@ class Problem:
     line: int | None
     message: str
     severity: str = "error"
+
+    def sort_key(self) -> tuple[str, int, str]:
+        """By file, then line (problems without a line first), so a report reads top to bottom."""
+        return (self.path, self.line or 0, self.message)
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
@@ -53,7 +57,7 @@ class ContentError(Exception):
     """Raised when content has errors; carries every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=Problem.sort_key)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

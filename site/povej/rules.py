@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from .content import Entry, Status
 from .problems import Problems
-from .siteconfig import SiteConfig
+from .siteconfig import LANGUAGE_PAGES, SiteConfig
 
 Items = dict[tuple[str, str], dict[str, Entry]]
 
@@ -76,16 +76,16 @@ def _unique_slugs(items: Items, config: SiteConfig, problems: Problems) -> None:
         seen: dict[tuple[str, str], str] = {}
         for band in config.bands:
             seen[("", band.label(lang, "slug"))] = f"band {band.id}"
-        language = next(x for x in config.languages if x.code == lang)
-        seen[("", language.glossary_slug)] = "the glossary"
+        for page in LANGUAGE_PAGES:
+            seen[("", config.slug(lang, page))] = f"the {page} page"
         for (kind, key), versions in sorted(items.items()):
             entry = versions.get(lang)
             if entry is None or kind in ("term", "partial"):
                 continue
             scope = (entry.band, entry.slug) if kind == "lesson" else ("", entry.slug)
             if scope in seen:
-                problems.add(entry.path, 1, f"the slug {entry.slug!r} is already used by {seen[scope]}. "
-                             "Choose another slug so every page has its own address.")
+                problems.add(entry.path, entry.lines.get("slug", 1), f"the slug {entry.slug!r} is already used "
+                             f"by {seen[scope]}. Choose another slug so every page has its own address.")
             seen[scope] = f"{kind} {key!r}"
 
 
@@ -133,8 +133,8 @@ def _lesson_anatomy(entry: Entry, problems: Problems) -> None:
                          "time at the end, e.g. '(10 min)'.")
     total = sum(h.minutes or 0 for h in timed + steps)
     if total != entry.meta["duration"] and all(h.minutes for h in timed + steps):
-        problems.add(entry.path, 1, f"the timed parts add up to {total} minutes but 'duration' is "
-                     f"{entry.meta['duration']}. Make them agree.")
+        problems.add(entry.path, entry.lines.get("duration", 1), f"the timed parts add up to {total} minutes but "
+                     f"'duration' is {entry.meta['duration']}. Make them agree.")
     if not steps and "activity" in rendered.ids:
         problems.add(entry.path, None, "the main activity needs at least one '### step (N min)'.")
     at_home = rendered.section_text.get("at-home", "")

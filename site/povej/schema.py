@@ -13,7 +13,11 @@ from .source import Source
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+# A checker returns what is wrong, or None; '{allowed}' in it stands for the allowed values (see _listing).
 Checker = Callable[[Any, Collection[str]], str | None]
+# Long vocabularies are named by where they are defined, so a message stays readable (and stable).
+PLACES = {"topics": "the topic ids in content/site.yml", "campaigns": "the campaign ids in content/site.yml",
+          "terms": "the glossary keys (the folder names in content/glossary/)"}
 
 
 @dataclass(frozen=True)
@@ -59,17 +63,19 @@ def _texts(value: Any, _: Collection[str]) -> str | None:
 def _choice(value: Any, allowed: Collection[str]) -> str | None:
     if isinstance(value, str) and value in allowed:
         return None
-    return f"must be one of {_listing(allowed)}"
+    return "must be one of {allowed}"
 
 
 def _choices(value: Any, allowed: Collection[str]) -> str | None:
     if isinstance(value, list) and all(isinstance(v, str) and v in allowed for v in value):
         return None
-    return f"must be a list of values from {_listing(allowed)}"
+    return "must be a list of values from {allowed}"
 
 
-def _listing(allowed: Collection[str]) -> str:
-    return ", ".join(repr(a) for a in sorted(allowed))
+def _listing(allowed: Collection[str], vocabulary: str) -> str:
+    if len(allowed) > 6 and vocabulary in PLACES:
+        return PLACES[vocabulary]
+    return ", ".join(repr(a) for a in allowed)
 
 
 COMMON_TAIL = (Field("reviewed", _date), Field("source_hash", _text, required=False))
@@ -127,15 +133,38 @@ def _check_field(source: Source, field: Field, allowed: Collection[str], problem
     value = source.meta[field.name]
     error = field.check(value, allowed)
     if error:
-        shown = value if not isinstance(value, str) else value[:60]
-        problems.add(source.path, source.line_of(field.name), f"{field.name!r} {error}, got {shown!r}.")
+        error = error.replace("{allowed}", _listing(allowed, field.vocabulary))
+        problems.add(source.path, source.line_of(field.name),
+                     f"{field.name!r} {error}, got {_found(value)}.{_hint(field, value, allowed)}")
+
+
+def _found(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dt.date):
+        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:59] + "…"
+
+
+def _hint(field: Field, value: Any, allowed: Collection[str]) -> str:
+    """How to fix the common slips: a text YAML read as a number or date, a near miss, a value not in a list."""
+    if field.check is _text and isinstance(value, (int, float, dt.date)):
+        return " Put the text in quotes."
+    unknown = [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and v not in allowed]
+    close = difflib.get_close_matches(unknown[0], list(allowed), n=1) if allowed and unknown else []
+    if close:
+        return f" Did you mean {close[0]!r}?"
+    if field.check is _choices and isinstance(value, str):
+        return f" Write a list: '{field.name}: [{value}]'."
+    return ""
 
 
 def _check_source_hash(source: Source, translation: bool, problems: Problems) -> None:
     has = "source_hash" in source.meta
     if translation and not has:
         problems.add(source.path, 1, "a translation must record which source version it follows: "
-                     f"run 'povej stamp {source.path.as_posix()}' after translating.")
+                     f"run 'povej stamp {problems.relative(source.path)}' after translating.")
     elif has and not translation:
         problems.add(source.path, source.line_of("source_hash"),
                      "'source_hash' belongs only in translations, not in the source language. Remove it.")

@@ -12,6 +12,20 @@ from .problems import Problems
 
 MAX_BYTES = 256 * 1024
 FENCE = "---"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+YAML_HINT = "Check the indentation and quote values that contain ':' or start with a quote."
+# PyYAML's reasons in plain words, with the fix: (words in its reason, what is wrong, how to fix it).
+YAML_MISTAKES = (
+    ("mapping values are not allowed", "a ':' where none can be",
+     'Put a value with a colon in quotes (key: "text: more text"); check that the line above has its \':\' '
+     "and that every key starts at the left edge."),
+    ("expected <block end>", "text after a closing quote, or a line indented differently from the others",
+     "Quote the whole value, or start every key at the left edge."),
+    ("expected ',' or ']'", "a list in [ ] that is not closed", "End it with ']' on the same line."),
+    ("expected ',' or '}'", "a { } that is not closed", "End it with '}' on the same line."),
+    ("could not find expected ':'", "a key without ':' after it", "Write 'key: value'."),
+    ("unexpected end of stream", "a quote that is not closed", "Close the quote on the same line."),
+)
 
 
 @dataclass(frozen=True)
@@ -32,15 +46,28 @@ class Source:
         index = self.body.find(needle)
         if index < 0:
             return None
+        return self.line_at(index)
+
+    def line_at(self, index: int) -> int:
+        """The file line of a position in the body."""
         return self.body_line + self.body.count("\n", 0, index)
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
-    """Read a UTF-8 file as NFC text with LF line ends, or report why it can't be read."""
-    data = path.read_bytes()
+    """Read a UTF-8 file as NFC text with LF line ends and no trailing spaces, or report why it can't be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.add(path, None, f"the file cannot be read ({exc.strerror or exc}). "
+                     "Check that it is an ordinary file and that you may open it.")
+        return None
     if len(data) > MAX_BYTES:
-        problems.add(path, None, f"the file is {len(data) // 1024} KB; the limit is {MAX_BYTES // 1024} KB. "
+        problems.add(path, None, f"the file is {-(-len(data) // 1024)} KB; the limit is {MAX_BYTES // 1024} KB. "
                      "Split it into smaller lessons or remove pasted data.")
+        return None
+    if data.startswith(UTF16_BOMS) or (b"\x00" in data and data.count(b"\x00") * 3 > len(data)):
+        problems.add(path, None, "the file is saved as UTF-16 (called 'Unicode' in some editors). "
+                     "Save it again with the UTF-8 encoding.")
         return None
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
@@ -54,8 +81,9 @@ def read_text(path: Path, problems: Problems) -> str | None:
         problems.add(path, line, f"the file is not UTF-8 (byte {data[exc.start]:#04x}). "
                      "Save it again with the UTF-8 encoding.")
         return None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    # Editors differ in line ends, trailing spaces and how they store 'č': the page must not.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return unicodedata.normalize("NFC", "\n".join(line.rstrip(" \t") for line in lines))
 
 
 def read_source(path: Path, problems: Problems) -> Source | None:
@@ -67,9 +95,8 @@ def read_source(path: Path, problems: Problems) -> Source | None:
         problems.add(path, None, "the file is empty. Write front matter and a body, or delete the file.")
         return None
     lines = text.split("\n")
-    if lines[0].rstrip() != FENCE:
-        problems.add(path, 1, f"front matter is missing: the file must start with a line '---', "
-                     f"got {lines[0][:40]!r}. Add the front matter block (see docs/content-format.md).")
+    if lines[0] != FENCE:
+        problems.add(path, 1, _missing_fence(lines))
         return None
     end = _closing_fence(lines)
     if end is None:
@@ -83,35 +110,131 @@ def read_source(path: Path, problems: Problems) -> Source | None:
     return Source(path, meta, key_lines, body, end + 2)
 
 
+def _missing_fence(lines: list[str]) -> str:
+    if not lines[0] and next(line for line in lines if line) == FENCE:
+        return ("the file starts with an empty line; the front matter must start on line 1. "
+                "Delete the empty lines before '---'.")
+    return (f"front matter is missing: the file must start with a line '---', got {lines[0][:40]!r}. "
+            "Add the front matter block (see docs/content-format.md).")
+
+
 def _closing_fence(lines: list[str]) -> int | None:
     for number, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in (FENCE, "..."):
+        if line in (FENCE, "..."):
             return number
     return None
 
 
-def _parse_yaml(text: str, path: Path, problems: Problems) -> tuple[dict[str, Any], dict[str, int]] | None:
-    """Parse front matter; line numbers are file lines (the opening fence is line 1)."""
+class _Refused(yaml.MarkedYAMLError):
+    """Front matter that is valid YAML but that we refuse, with a complete message of its own."""
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, refusing aliases and naming the line of a value that cannot be read."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        # An alias repeats (or nests) a value: a recursive one would hang the translation digest.
+        if self.check_event(yaml.AliasEvent):
+            raise _Refused(problem="a YAML alias ('*name') is not supported in front matter. "
+                           "Write the value out in full.",
+                           problem_mark=self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+        return super().compose_node(parent, index)
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+            raise _Refused(problem=_unreadable(node, exc), problem_mark=node.start_mark) from exc
+
+
+def _unreadable(node: yaml.Node, exc: Exception) -> str:
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return f"{node.value!r} is not a real date ({exc}). Write dates as YYYY-MM-DD."
+    return f"the value {node.value!r} cannot be read ({exc}). Put it in quotes."
+
+
+def _load(text: str) -> tuple[Any, list[tuple[str, int]]]:
+    """Parse YAML; return the data and each top-level key with its file line (the opening fence is line 1)."""
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.add(path, line, f"the front matter is not valid YAML ({reason}). "
-                     "Check the indentation and quote values that contain ':' or start with a quote.")
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+        keys = []
+        if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
+            keys = [(str(loader.construct_object(key_node, deep=True)), key_node.start_mark.line + 2)
+                    for key_node, _ in node.value]
+    finally:
+        loader.dispose()
+    return data, keys
+
+
+def _parse_yaml(text: str, path: Path, problems: Problems) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """Parse front matter into a mapping and the line of each key, reporting what stands in the way."""
+    loaded = _load_forgiving_tabs(text, path, problems)
+    if loaded is None:
         return None
-    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        found = type(data).__name__ if data is not None else "nothing"
-        problems.add(path, 2, f"the front matter must be a list of 'key: value' lines, got {found}.")
+    data, keys = loaded
+    if not isinstance(data, dict):
+        problems.add(path, 2, _not_a_mapping(data))
         return None
     key_lines: dict[str, int] = {}
-    for key_node, _ in node.value:
-        key = str(key_node.value)
-        line = key_node.start_mark.line + 2
-        if key in key_lines:
-            problems.add(path, line, f"the key {key!r} appears twice (first on line {key_lines[key]}). "
-                         "Keep one.")
-        key_lines[key] = line
+    for key, line in keys:
+        if key in key_lines:  # YAML keeps the last of two equal keys in silence; the author meant one
+            problems.add(path, line, f"the key {key!r} appears twice (first on line {key_lines[key]}). Keep one.")
+        else:
+            key_lines[key] = line
     return {str(k): v for k, v in data.items()}, key_lines
+
+
+def _load_forgiving_tabs(text: str, path: Path, problems: Problems) -> tuple[Any, list[tuple[str, int]]] | None:
+    """Parse YAML, accepting tabs where YAML allows them (between a key or '-' and its value); PyYAML refuses them."""
+    try:
+        return _load(text)
+    except (yaml.YAMLError, RecursionError) as exc:
+        if "\t" not in text:
+            _report_yaml(exc, path, problems)
+            return None
+    indented = [number for number, line in enumerate(text.split("\n"), start=2)
+                if "\t" in line[: len(line) - len(line.lstrip())]]
+    for number in indented:
+        problems.add(path, number, "this line is indented with a tab, and YAML indents with spaces only. "
+                     "Replace the tab with two spaces.")
+    if indented:
+        return None
+    try:  # every tab left separates values
+        return _load(text.replace("\t", " "))
+    except (yaml.YAMLError, RecursionError) as exc:
+        _report_yaml(exc, path, problems)
+        return None
+
+
+def _report_yaml(exc: BaseException, path: Path, problems: Problems) -> None:
+    if isinstance(exc, RecursionError):
+        problems.add(path, 2, "the front matter is nested too deeply to read. Write one 'key: value' per line.")
+        return
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 2 if mark is not None else 2
+    if isinstance(exc, _Refused):
+        problems.add(path, line, str(exc.problem))
+        return
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    for words, what, fix in YAML_MISTAKES:
+        if words in reason:
+            problems.add(path, line, f"the front matter is not valid YAML: {what} ({reason}). {fix}")
+            return
+    problems.add(path, line, f"the front matter is not valid YAML ({reason}). {YAML_HINT}")
+
+
+def _not_a_mapping(data: Any) -> str:
+    if data is None:
+        return "the front matter is empty. Add its keys, one 'key: value' per line (see docs/content-format.md)."
+    if isinstance(data, list):
+        found = "a list of '- item' lines"
+    elif isinstance(data, str):
+        found = f"the text {data[:40]!r} (is the ':' after the key missing?)"
+    else:
+        found = f"the value {data!r}"
+    return f"the front matter must be 'key: value' lines, got {found}. Write one key per line, e.g. 'title: …'."
+
