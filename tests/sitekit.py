@@ -194,6 +194,13 @@ def make_site(root: Path) -> Path:
             en: {name: Police, hours: 24 hours a day, note: If someone is in danger.}
             source: https://www.policija.si/kontakti/nujni-klici-113
         """)
+    write(content / "changes.yml", """\
+        changes:
+          - date: 2026-11-23
+            sl: Prva objava.
+            en: First release.
+            links: [lesson:secrets-to-tell]
+        """)
     write_pair(content / "lessons" / "6-9" / "secrets-to-tell", LESSON["sl"], LESSON["en"])
     for key, (sl_title, sl_slug, en_title, en_slug) in PAGES.items():
         write_pair(content / "pages" / key, PAGE.format(title=sl_title, slug=sl_slug, stamp=""),

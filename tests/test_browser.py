@@ -36,9 +36,9 @@ def test_language_switch_on_a_lesson_lands_on_its_translation(real_site: Path, p
 def test_every_band_page_lists_its_lessons(real_site: Path, page: object) -> None:
     for lang in ("sl", "en"):
         page.goto((real_site / lang / "index.html").as_uri())  # type: ignore[attr-defined]
-        bands = page.locator(".cards .card h3 a")  # type: ignore[attr-defined]
+        bands = page.locator(".band-card h3 a")  # type: ignore[attr-defined]
         assert bands.count() == 5
         for index in range(5):
             page.goto((real_site / lang / "index.html").as_uri())  # type: ignore[attr-defined]
-            page.locator(".cards .card h3 a").nth(index).click()  # type: ignore[attr-defined]
+            page.locator(".band-card h3 a").nth(index).click()  # type: ignore[attr-defined]
             assert page.locator(".lesson-list > li").count() >= 1  # type: ignore[attr-defined]

@@ -24,7 +24,7 @@ def test_frozen_pages_carry_their_own_language(content: Path, tmp_path: Path) ->
     """Frozen-Flask renders all pages in one app context; a cached locale would leak between them."""
     out = tmp_path / "out"
     result = build_site(content, out)
-    assert result.pages == {"sl": 11, "en": 11}
+    assert result.pages == {"sl": 44, "en": 44}
     for lang, skip_text in (("sl", "Preskoči na vsebino"), ("en", "Skip to content")):
         pages = list((out / lang).rglob("index.html"))
         assert pages
@@ -80,7 +80,9 @@ def test_base_url_adds_canonical_links_and_sitemap(content: Path, tmp_path: Path
 def test_a_third_language_is_configuration_catalogue_and_content(content: Path, tmp_path: Path) -> None:
     """Croatian as a throwaway language: a site.yml entry, a catalogue and content files, no code."""
     site = yaml.safe_load((content / "site.yml").read_text(encoding="utf-8"))
-    site["languages"].append({"code": "hr", "name": "Hrvatski", "glossary_slug": "pojmovnik"})
+    site["languages"].append({"code": "hr", "name": "Hrvatski", "slugs": {
+        "glossary": "pojmovnik", "search": "trazi", "lessons": "lekcije", "news": "novosti"},
+        "quick_exit": "https://www.bbc.co.uk/weather"})
     for band in site["bands"]:
         band["hr"] = {**band["en"], "slug": "dob-" + band["id"]}
     for entry in site["topics"] + site["campaigns"]:
@@ -90,6 +92,10 @@ def test_a_third_language_is_configuration_catalogue_and_content(content: Path, 
     for contact in contacts["contacts"]:
         contact["hr"] = {"name": "Policija", "hours": "0–24", "note": "Ako je netko u opasnosti."}
     (content / "contacts.yml").write_text(yaml.safe_dump(contacts, allow_unicode=True), encoding="utf-8")
+    changes = yaml.safe_load((content / "changes.yml").read_text(encoding="utf-8"))
+    for change in changes["changes"]:
+        change["hr"] = "Prvo izdanje."
+    (content / "changes.yml").write_text(yaml.safe_dump(changes, allow_unicode=True), encoding="utf-8")
     translations = tmp_path / "translations"
     shutil.copytree(REPO_ROOT / "translations", translations)
     po = translations / "hr" / "LC_MESSAGES" / "messages.po"

@@ -15,7 +15,7 @@ def run(*args: str) -> tuple[int, str]:
 def test_build_prints_a_summary_and_where_the_site_is(content: Path, tmp_path: Path) -> None:
     code, output = run("build", "--content", str(content), "--output", str(tmp_path / "out"))
     assert code == 0, output
-    assert "Built 22 pages (11 sl, 11 en), 0 warnings, in " in output
+    assert "Built 88 pages (44 sl, 44 en), 0 warnings, in " in output
     assert f"Open {tmp_path / 'out' / 'index.html'}" in output
 
 

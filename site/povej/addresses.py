@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 from .content import Catalog
 from .markup import ASSET, PLACEHOLDER
+from .siteconfig import LANGUAGE_PAGES
 
 LINK = re.compile(rf'(href|src)="({PLACEHOLDER}|{ASSET})([^"]*)"')
 
 
 @dataclass(frozen=True)
 class Target:
-    kind: str  # band | lesson | guide | page | glossary | home
+    kind: str  # band | lesson | guide | page | home | one of LANGUAGE_PAGES
     key: str
 
 
@@ -31,8 +32,8 @@ class Addresses:
         config = self.catalog.config
         for band in config.bands:
             self.by_slug[(lang, band.label(lang, "slug"))] = Target("band", band.id)
-        glossary = next(x.glossary_slug for x in config.languages if x.code == lang)
-        self.by_slug[(lang, glossary)] = Target("glossary", "")
+        for page in LANGUAGE_PAGES:
+            self.by_slug[(lang, config.slug(lang, page))] = Target(page, "")
         for kind in ("guide", "page"):
             for entry in self.catalog.entries(kind, lang):
                 self.by_slug[(lang, entry.slug)] = Target(kind, entry.key)
@@ -47,9 +48,10 @@ class Addresses:
             return f"/{lang}/"
         if kind == "band":
             return f"/{lang}/{config.band(key).label(lang, 'slug')}/"
-        if kind in ("glossary", "term"):
-            slug = next(x.glossary_slug for x in config.languages if x.code == lang)
-            return f"/{lang}/{slug}/" + (f"#{key}" if key else "")
+        if kind == "term":
+            return f"/{lang}/{config.slug(lang, 'glossary')}/#{key}"
+        if kind in LANGUAGE_PAGES:
+            return f"/{lang}/{config.slug(lang, kind)}/"
         entry = self.catalog.get(kind, key, lang)
         if entry is None:
             return f"/{lang}/missing/{kind}/{key}/"

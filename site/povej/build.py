@@ -14,8 +14,14 @@ from flask import Flask
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from . import create_app
+from .content import Catalog
+from .offline import write_downloads
 from .problems import Problem
 from .views import page_urls
+
+
+class OutputError(Exception):
+    """The output folder is one that a build must not replace."""
 
 
 @dataclass(frozen=True)
@@ -30,14 +36,18 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
                settings: dict[str, Any] | None = None) -> BuildResult:
     """Load everything, freeze into a temporary folder, then replace `output` with it in one rename."""
     started = time.perf_counter()
+    output = output.resolve()
+    _check_output(output, Path(content).resolve())
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _recover(output)  # first, so the previous site is back in place even if this build fails
     app = create_app({"POVEJ_CONTENT": content, "POVEJ_STRICT": strict, "POVEJ_BASE_URL": base_url.rstrip("/"),
                       **(settings or {})})
-    output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
         _freeze(app, staging)
+        if app.config["POVEJ_DOWNLOADS"]:
+            write_downloads(app, staging, _freeze, lambda catalog: create_app(_download_settings(app, catalog)))
         if base_url:
             _write_sitemap(staging, base_url.rstrip("/"))
         _swap(staging, output)
@@ -46,6 +56,11 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
     catalog = app.config["POVEJ_CATALOG"]
     pages = {lang: sum(1 for _ in (output / lang).rglob("index.html")) for lang in catalog.config.codes}
     return BuildResult(output, pages, catalog.warnings, time.perf_counter() - started)
+
+
+def _download_settings(app: Flask, catalog: Catalog) -> dict[str, Any]:
+    keep = ("POVEJ_CONTENT", "BABEL_TRANSLATION_DIRECTORIES")
+    return {**{k: app.config[k] for k in keep}, "POVEJ_CATALOG": catalog, "POVEJ_DOWNLOADS": False}
 
 
 def _freeze(app: Flask, destination: Path) -> None:
@@ -60,12 +75,54 @@ def _freeze(app: Flask, destination: Path) -> None:
 
 
 def _swap(staging: Path, output: Path) -> None:
-    """Replace the old build with the new one; the old one stays intact until the new one is complete."""
+    """Replace the old build with the new one; the old one stays intact until the new one is complete.
+
+    A build killed between the two renames leaves the old site as `.<output>.old-<pid>`; `_recover` puts it back.
+    """
     retired = output.parent / f".{output.name}.old-{os.getpid()}"
     if output.exists():
         output.rename(retired)
     staging.rename(output)
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def _check_output(output: Path, content: Path) -> None:
+    """A build replaces the whole output folder, so refuse one that holds anything but a previous build."""
+    if output == content or output.is_relative_to(content) or content.is_relative_to(output):
+        raise OutputError(f"the output folder {output} would replace the content in {content}. "
+                          "Choose a folder outside it, e.g. build/.")
+    if output.exists() and not output.is_dir():
+        raise OutputError(f"the output {output} is a file, not a folder. Choose another output folder.")
+    if output.is_dir() and any(output.iterdir()) and not (output / "index.html").is_file():
+        raise OutputError(f"the output folder {output} holds files that are not a built site (it has no "
+                          "index.html), and a build replaces the whole folder. Choose a new or empty folder.")
+
+
+def _recover(output: Path) -> None:
+    """Clear what interrupted builds left beside the output, putting back a site retired by an unfinished swap."""
+    prefix = f".{output.name}."
+    for leftover in sorted(output.parent.iterdir()):
+        state, _, pid = leftover.name.removeprefix(prefix).partition("-")
+        if not leftover.name.startswith(prefix) or state not in ("building", "old") or not pid.isdigit():
+            continue
+        if _running(int(pid)):
+            continue  # another build is writing there right now
+        if state == "old" and not output.exists():
+            leftover.rename(output)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _write_sitemap(root: Path, base_url: str) -> None:

@@ -17,9 +17,11 @@ from .siteconfig import SiteConfig, load_site_config
 from .source import Source, read_source
 
 KIND_FOLDERS = {"lessons": "lesson", "guides": "guide", "pages": "page", "glossary": "term", "partials": "partial"}
-DATA_FILES = {"site.yml", "contacts.yml"}
+DATA_FILES = {"site.yml", "contacts.yml", "changes.yml"}
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z]+)?$")
 PICTURE_SUFFIXES = {".svg", ".png", ".jpg", ".webp"}
+# Files that editors and file managers leave beside the content; never part of the site.
+LITTER = re.compile(r"^(?:\..*|.*~|#.*#|thumbs\.db|desktop\.ini)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Entry:
     rendered: Rendered
     path: Path
     digest: str
+    lines: dict[str, int] = field(default_factory=dict)  # the line of each front-matter key
 
     @property
     def title(self) -> str:
@@ -65,6 +68,7 @@ class Catalog:
     statuses: tuple[Status, ...]
     warnings: tuple[Problem, ...] = ()
     term_uses: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    excluded: frozenset[tuple[str, str]] = frozenset()  # items left out of a band's download
 
     def get(self, kind: str, key: str, lang: str) -> Entry | None:
         return self.items.get((kind, key), {}).get(lang)
@@ -122,23 +126,28 @@ def _load_items(content: Path, config: SiteConfig, problems: Problems) -> dict[t
             meta = validate(source, kind, lang != config.source_language, vocabularies, problems)
             rendered = renderer.render(source, problems)
             if meta is not None:
-                entry = Entry(kind, folder.name, lang, band, meta, rendered, path, digest(source))
+                entry = Entry(kind, folder.name, lang, band, meta, rendered, path, digest(source), source.lines)
                 items.setdefault((kind, folder.name), {})[lang] = entry
     return items
 
 
 def _keys(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    return [p.name for p in _children(folder) if p.is_dir()] if folder.is_dir() else []
+
+
+def _children(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if not LITTER.match(p.name))
 
 
 def _item_folders(content: Path, config: SiteConfig, problems: Problems) -> Iterator[tuple[str, str, Path]]:
     """Yield (kind, band, folder) for every content item, reporting stray files and bad names."""
-    for child in sorted(content.iterdir()):
+    for child in _children(content):
         if child.name in DATA_FILES:
             continue
         if child.name not in KIND_FOLDERS or not child.is_dir():
             problems.add(child, None, f"unexpected {'folder' if child.is_dir() else 'file'} in content/. "
-                         f"Content lives in {', '.join(sorted(KIND_FOLDERS))}; data in site.yml and contacts.yml.")
+                         f"Content lives in {', '.join(sorted(KIND_FOLDERS))}; data in "
+                         "site.yml, contacts.yml and changes.yml.")
             continue
         kind = KIND_FOLDERS[child.name]
         if kind != "lesson":
@@ -154,7 +163,7 @@ def _item_folders(content: Path, config: SiteConfig, problems: Problems) -> Iter
 
 
 def _folders(parent: Path, content: Path, problems: Problems) -> Iterator[Path]:
-    for child in sorted(parent.iterdir()):
+    for child in _children(parent):
         if not _safe_name(child, content, problems):
             continue
         if child.is_dir():
@@ -166,11 +175,14 @@ def _folders(parent: Path, content: Path, problems: Problems) -> Iterator[Path]:
 
 def _language_files(folder: Path, content: Path, config: SiteConfig, problems: Problems) -> list[Path]:
     files = []
-    for child in sorted(folder.iterdir()):
+    for child in _children(folder):
         if not _safe_name(child, content, problems):
             continue
         if child.suffix == ".md" and child.stem in config.codes and child.is_file():
             files.append(child)
+        elif child.suffix == ".md" and child.stem in config.codes:
+            problems.add(child, None, "this is not an ordinary file (a folder, or a link to a file that is "
+                         "gone). Replace it with the Markdown file itself.")
         elif child.suffix == ".md":
             problems.add(child, None, f"{child.stem!r} is not a language of the site "
                          f"({', '.join(config.codes)}). Rename the file or add the language to site.yml.")
@@ -188,6 +200,10 @@ def _safe_name(path: Path, content: Path, problems: Problems) -> bool:
             problems.add(path, None, "this is a link to a file outside content/. Copy the file into content/ "
                          "instead of linking to it.")
             return False
+    if path.name.endswith(".md.txt"):
+        problems.add(path, None, f"the name ends in '.txt' after '.md' (some editors add it). Rename it to "
+                     f"{path.name.removesuffix('.txt')!r}.")
+        return False
     if not NAME.match(path.name):
         problems.add(path, None, f"the name {path.name!r} may only use lowercase letters a–z, digits and "
                      "hyphens (no spaces, capitals or diacritics). Rename it, e.g. "
@@ -199,7 +215,8 @@ def _safe_name(path: Path, content: Path, problems: Problems) -> bool:
 def _suggest_name(name: str) -> str:
     import unicodedata
 
-    stem, dot, suffix = name.partition(".")
+    stem, dot, suffix = name.rpartition(".") if "." in name.strip(".") else (name, "", "")
     ascii_name = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "name"
-    return slug + dot + suffix.lower()
+    suffix = re.sub(r"[^a-z]+", "", suffix.lower())
+    return slug + ("." + suffix if dot and suffix else "")

@@ -13,9 +13,10 @@ from .schema import SLUG
 from .source import read_text
 
 BAND_IDS = ("4-6", "6-9", "9-12", "12-15", "15-18")
-BAND_FIELDS = ("title", "slug", "stage", "summary")
+BAND_FIELDS = ("title", "slug", "stage", "summary", "learners")
 CONTACT_FIELDS = ("name", "hours", "note")
 CONTACT_GROUPS = ("now", "report", "worried")
+LANGUAGE_PAGES = ("glossary", "search", "lessons", "news")
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,8 @@ class Language:
     code: str
     name: str
     source: bool
-    glossary_slug: str
+    slugs: dict[str, str]
+    quick_exit: str
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,15 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One entry of the "what's new" page."""
+
+    date: dt.date
+    texts: dict[str, str]
+    links: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     languages: tuple[Language, ...]
     bands: tuple[Band, ...]
@@ -63,6 +74,7 @@ class SiteConfig:
     campaigns: tuple[Term, ...]
     contacts: tuple[Contact, ...]
     contacts_checked: dt.date
+    changes: tuple[Change, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -71,6 +83,13 @@ class SiteConfig:
     @property
     def source_language(self) -> str:
         return next(lang.code for lang in self.languages if lang.source)
+
+    def language(self, lang: str) -> Language:
+        return next(x for x in self.languages if x.code == lang)
+
+    def slug(self, lang: str, page: str) -> str:
+        """The address of a built-in page (glossary, search, lessons, news) in a language."""
+        return self.language(lang).slugs[page]
 
     def band(self, band_id: str) -> Band:
         return next(b for b in self.bands if b.id == band_id)
@@ -86,7 +105,8 @@ def load_site_config(content: Path, problems: Problems) -> SiteConfig | None:
     """Read site.yml and contacts.yml, checking that every label exists in every language."""
     site = _read_yaml(content / "site.yml", problems)
     contacts = _read_yaml(content / "contacts.yml", problems)
-    if site is None or contacts is None:
+    changes = _read_yaml(content / "changes.yml", problems)
+    if site is None or contacts is None or changes is None:
         return None
     before = len(problems.errors)
     path = content / "site.yml"
@@ -99,6 +119,7 @@ def load_site_config(content: Path, problems: Problems) -> SiteConfig | None:
         campaigns=tuple(_term(c, codes, path, problems) for c in _entries(site, "campaigns", path, problems)),
         contacts=_contacts(contacts, codes, content / "contacts.yml", problems),
         contacts_checked=_checked(contacts, content / "contacts.yml", problems),
+        changes=_changes(changes, codes, content / "changes.yml", problems),
     )
     _check_bands(config, path, problems)
     return config if len(problems.errors) == before else None
@@ -136,14 +157,18 @@ def _languages(value: Any, path: Path, problems: Problems) -> tuple[Language, ..
         problems.add(path, None, "'languages' must list at least one language with 'code' and 'name'.")
         return ()
     languages = tuple(Language(str(v.get("code", "")), str(v.get("name", "")), bool(v.get("source")),
-                               str(v.get("glossary_slug", "")))
+                               dict(v.get("slugs") or {}), str(v.get("quick_exit", "")))
                       for v in value if isinstance(v, dict))
     if sum(lang.source for lang in languages) != 1:
         problems.add(path, None, "exactly one language must be marked 'source: true'.")
     for lang in languages:
-        if not SLUG.match(lang.code) or not lang.name or not SLUG.match(lang.glossary_slug):
-            problems.add(path, None, f"language {lang.code!r} needs a lowercase 'code', a 'name' and a "
-                         "'glossary_slug' (the address of the glossary page, e.g. 'glossary').")
+        slugs_ok = all(SLUG.match(str(lang.slugs.get(page, ""))) for page in LANGUAGE_PAGES)
+        if not SLUG.match(lang.code) or not lang.name or not slugs_ok:
+            problems.add(path, None, f"language {lang.code!r} needs a lowercase 'code', a 'name' and 'slugs' for "
+                         f"{', '.join(LANGUAGE_PAGES)} (the addresses of those pages, e.g. 'glossary: glossary').")
+        if not lang.quick_exit.startswith("https://"):
+            problems.add(path, None, f"language {lang.code!r} needs 'quick_exit': the https:// address of a "
+                         "neutral site that the quick exit button opens (e.g. a weather page).")
     return languages
 
 
@@ -212,3 +237,19 @@ def _checked(data: dict[str, Any], path: Path, problems: Problems) -> dt.date:
         return value
     problems.add(path, None, f"'last_checked' must be a date written YYYY-MM-DD, got {value!r}.")
     return dt.date(1970, 1, 1)
+
+
+def _changes(data: dict[str, Any], codes: tuple[str, ...], path: Path, problems: Problems) -> tuple[Change, ...]:
+    changes = []
+    for number, entry in enumerate(_entries(data, "changes", path, problems), start=1):
+        texts = {code: entry.get(code) for code in codes}
+        links = entry.get("links") or []
+        if not isinstance(entry.get("date"), dt.date) or not all(isinstance(t, str) for t in texts.values()):
+            problems.add(path, None, f"change {number} needs a 'date' (YYYY-MM-DD) and a text for each of "
+                         f"{', '.join(codes)}.")
+            continue
+        if not isinstance(links, list) or not all(isinstance(link, str) and ":" in link for link in links):
+            problems.add(path, None, f"change {number}: 'links' must be a list like [lesson:key, page:help].")
+            continue
+        changes.append(Change(entry["date"], {c: str(t) for c, t in texts.items()}, tuple(links)))
+    return tuple(sorted(changes, key=lambda c: c.date, reverse=True))

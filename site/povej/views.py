@@ -14,7 +14,10 @@ bp = Blueprint("site", __name__)
 
 
 def init_app(app: Flask) -> None:
+    from . import classroom
+
     app.register_blueprint(bp)
+    app.register_blueprint(classroom.bp)
     app.context_processor(_common_context)
     app.register_error_handler(404, _not_found)
 
@@ -42,6 +45,7 @@ def _common_context() -> dict[str, Any]:
         "page_link": lambda kind, key="": link(addresses().path(kind, key, lang)),
         "static_link": lambda name: link(f"/static/{name}"),
         "base_url": current_app.config["POVEJ_BASE_URL"],
+        "downloads": current_app.config["POVEJ_DOWNLOADS"],
     }
 
 
@@ -59,10 +63,14 @@ def body(entry: Entry) -> Markup:
     return Markup(html)
 
 
+def page_context(kind: str, key: str, **context: Any) -> dict[str, Any]:
+    """What every page template needs: where it is, its other languages, and how to render bodies."""
+    return {"alternates": _alternates(kind, key), "canonical": addresses().path(kind, key, g.lang), "kind": kind,
+            "key": key, "body": body, **context}
+
+
 def _page(template: str, kind: str, key: str, **context: Any) -> str:
-    canonical = addresses().path(kind, key, g.lang)
-    return render_template(template, alternates=_alternates(kind, key), canonical=canonical, kind=kind,
-                           key=key, body=body, **context)
+    return render_template(template, **page_context(kind, key, **context))
 
 
 @bp.route("/")
@@ -84,10 +92,12 @@ def by_slug(slug: str) -> str:
     target = addresses().by_slug.get((g.lang, slug))
     if target is None:
         abort(404)
-    if target.kind == "band":
-        return _band(target.key)
-    if target.kind == "glossary":
-        return _glossary()
+    from . import classroom
+
+    special = {"band": lambda: _band(target.key), "glossary": _glossary, "search": classroom.search_page,
+               "lessons": classroom.filters_page, "news": classroom.news_page}
+    if target.kind in special:
+        return special[target.kind]()
     entry = catalog().get(target.kind, target.key, g.lang)
     assert entry is not None
     return _page(f"{target.kind}.html", target.kind, target.key, entry=entry, disclosure=_disclosure())
@@ -120,6 +130,10 @@ def _disclosure() -> Entry | None:
 @bp.route("/<lang_code>/<band_slug>/<lesson_slug>/")
 def lesson(band_slug: str, lesson_slug: str) -> str:
     _check_language(g.lang)
+    if band_slug == catalog().config.slug(g.lang, "lessons"):
+        from .classroom import filter_page
+
+        return filter_page(lesson_slug)
     key = addresses().by_lesson_slug.get((g.lang, band_slug, lesson_slug))
     if key is None:
         abort(404)
@@ -133,8 +147,8 @@ def lesson(band_slug: str, lesson_slug: str) -> str:
 def missing(kind: str, key: str) -> str:
     """Where the language switch lands when a page has not been translated yet."""
     _check_language(g.lang)
-    versions = catalog().items.get((kind, key))
-    if not versions or g.lang in versions:
+    versions = catalog().items.get((kind, key), {})
+    if (kind, key) not in catalog().excluded and (not versions or g.lang in versions):
         abort(404)
     return render_template("missing.html", alternates=_alternates(kind, key), canonical="", kind="missing",
                            key=key, versions=versions, target_kind=kind)
@@ -175,6 +189,11 @@ def page_urls(cat: Catalog) -> Iterator[tuple[str, dict[str, str]]]:
         for (kind, key), versions in cat.items.items():
             if lang not in versions and kind not in ("partial", "term"):
                 yield "site.missing", {"lang_code": lang, "kind": kind, "key": key}
+        for kind, key in sorted(cat.excluded):
+            yield "site.missing", {"lang_code": lang, "kind": kind, "key": key}
     for (kind, key), versions in cat.items.items():
         for name in sorted({p for e in versions.values() for p in e.rendered.pictures}):
             yield "site.media", {"kind": kind, "key": key, "name": name}
+    from .classroom import classroom_urls
+
+    yield from classroom_urls(cat, adr)

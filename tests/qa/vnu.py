@@ -16,6 +16,6 @@ def html_errors(root: Path) -> list[str]:
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
                              str(root)], capture_output=True, text=True, check=False)
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    root_uri = root.resolve().as_uri() + "/"
+    root_uri = "file:" + root.resolve().as_posix() + "/"  # vnu writes file:/path, not file:///path
     return [f"{m.get('url', '').removeprefix(root_uri)}:{m.get('lastLine', '?')}: {m['message']}"
             for m in messages if m.get("type") in ("error", "non-document-error")]

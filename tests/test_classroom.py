@@ -1,0 +1,159 @@
+"""In the classroom and at home, in real Chromium from file://: print, projector, search, filters, quick exit, ZIPs."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from qa import links
+
+pytestmark = pytest.mark.browser
+NAVIGATION = ("Poišči učno uro", "Find a lesson", "Preskoči na vsebino", "Skip to content", "Hiter izhod",
+              "Quick exit")
+
+
+def pdf_of(page: object, url: str) -> PdfReader:
+    page.goto(url)  # type: ignore[attr-defined]
+    return PdfReader(io.BytesIO(page.pdf(format="A4")))  # type: ignore[attr-defined]
+
+
+def text_of(pdf: PdfReader) -> str:
+    return "\n".join(p.extract_text() for p in pdf.pages)
+
+
+def lesson_dirs(site: Path, lang: str) -> list[Path]:
+    return sorted(p.parent for p in (site / lang).glob("*/*/index.html")
+                  if (p.parent / "handout").is_dir())
+
+
+@pytest.mark.parametrize("lang", ["sl", "en"])
+def test_handouts_and_home_sheets_print_alone_on_one_a4_page(real_site: Path, page: object, lang: str) -> None:
+    lessons = lesson_dirs(real_site, lang)
+    assert len(lessons) >= 13
+    for lesson in lessons:
+        for view in ("handout", "at-home", "bilingual"):
+            pdf = pdf_of(page, (lesson / view / "index.html").as_uri())
+            where = f"{lesson.relative_to(real_site)}/{view}"
+            assert len(pdf.pages) == 1, f"{where} prints on {len(pdf.pages)} pages"
+            assert not any(word in text_of(pdf) for word in NAVIGATION), f"{where} prints navigation"
+
+
+@pytest.mark.parametrize("lang", ["sl", "en"])
+def test_lesson_prints_as_a_plan_without_navigation(real_site: Path, page: object, lang: str) -> None:
+    lesson = lesson_dirs(real_site, lang)[0]
+    pdf = pdf_of(page, (lesson / "index.html").as_uri())
+    text = text_of(pdf)
+    assert 2 <= len(pdf.pages) <= 12
+    assert not any(word in text for word in NAVIGATION)
+    assert ("Ključno sporočilo" if lang == "sl" else "Key message") in text
+
+
+def test_bilingual_sheet_has_both_languages(real_site: Path, page: object) -> None:
+    lesson = lesson_dirs(real_site, "sl")[0]
+    page.goto((lesson / "bilingual" / "index.html").as_uri())  # type: ignore[attr-defined]
+    assert page.locator(".bilingual article[lang=sl]").count() == 1  # type: ignore[attr-defined]
+    assert page.locator(".bilingual article[lang=en]").count() == 1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", ["sl", "en"])
+def test_projector_moves_with_keys_and_times_each_step(real_site: Path, page: object, lang: str) -> None:
+    lesson = lesson_dirs(real_site, lang)[0]
+    page.goto((lesson / "index.html").as_uri())  # type: ignore[attr-defined]
+    page.locator(".lesson-tools a[href^=projector]").click()  # type: ignore[attr-defined]
+    slides = page.locator(".slide")  # type: ignore[attr-defined]
+    count = slides.count()
+    assert count >= 5
+
+    def visible() -> int:
+        return next(i for i in range(count) if slides.nth(i).is_visible())
+
+    assert visible() == 0
+    assert page.locator(".slide:visible .timer").inner_text() in ("5:00", "4:59", "4:58")  # type: ignore
+    for key, expected in (("ArrowRight", 1), ("Space", 2), ("PageDown", 3), ("ArrowLeft", 2), ("PageUp", 1),
+                          ("End", count - 1), ("Home", 0)):
+        page.keyboard.press(key)  # type: ignore[attr-defined]
+        assert visible() == expected, key
+    page.keyboard.press("End")  # type: ignore[attr-defined]
+    font = page.locator(".slide-key .key").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")  # type: ignore
+    assert font >= 40, "the key message is legible from the back of a classroom"
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), [
+    ("sl", "skrivnost", "skrivnosti"), ("sl", "zaupas", "zaupa"), ("sl", "ZAUPAŠ", "zaupa"),
+    ("en", "secret", "secret"), ("en", "trusted", "trust"),
+])
+def test_search_works_offline_with_and_without_diacritics(real_site: Path, page: object, lang: str, query: str,
+                                                          expected: str) -> None:
+    page.goto((real_site / lang / "index.html").as_uri())  # type: ignore[attr-defined]
+    page.fill("#search-q", query)  # type: ignore[attr-defined]
+    with page.expect_navigation():  # type: ignore[attr-defined]
+        page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    results = page.locator(".search-results li")  # type: ignore[attr-defined]
+    results.first.wait_for()
+    texts = results.all_inner_texts()
+    assert len(texts) >= 1 and all(expected in t.lower() for t in texts[:1]), texts[:3]
+    lesson = next(t for t in texts if "min" in t)  # lessons show band and duration
+    assert "·" in lesson
+
+
+def test_filters_work_without_javascript(real_site: Path, browser: object) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto((real_site / "en" / "index.html").as_uri())
+    page.locator(".main-nav a", has_text="Find a lesson").click()
+    page.locator(".filters a", has_text="up to 30 minutes").click()
+    durations = page.locator(".lesson-list .meta").all_inner_texts()
+    assert durations and all("Preschool" in d for d in durations), durations
+    page.locator(".filters a", has_text="Secrets").click()
+    assert page.locator(".lesson-list h3").count() >= 3
+    page.locator(".filters a", has_text="For parents").click()
+    assert page.locator(".lesson-list h3").count() == 5
+    context.close()
+
+
+@pytest.mark.parametrize("trigger", ["button", "shift"])
+def test_quick_exit_leaves_no_history_entry(real_site: Path, page: object, trigger: str) -> None:
+    page.route("https://www.arso.gov.si/**",  # type: ignore[attr-defined]
+               lambda route: route.fulfill(body="<title>Vreme</title>", content_type="text/html"))
+    page.goto((real_site / "sl" / "index.html").as_uri())  # type: ignore[attr-defined]
+    page.locator(".band-card a").first.click()  # type: ignore[attr-defined]
+    band_url = page.url  # type: ignore[attr-defined]
+    before = page.evaluate("history.length")  # type: ignore[attr-defined]
+    page.mouse.wheel(0, 3000)  # type: ignore[attr-defined]
+    assert page.locator(".quick-exit").is_visible()  # type: ignore[attr-defined]
+    with page.expect_navigation():  # type: ignore[attr-defined]
+        if trigger == "button":
+            page.locator(".quick-exit").click()  # type: ignore[attr-defined]
+        else:
+            for _ in range(3):
+                page.keyboard.press("Shift")  # type: ignore[attr-defined]
+    assert page.url == "https://www.arso.gov.si/"  # type: ignore[attr-defined]
+    assert page.evaluate("history.length") == before  # type: ignore[attr-defined]
+    page.go_back()  # type: ignore[attr-defined]
+    assert page.url != band_url  # type: ignore[attr-defined]
+
+
+def test_zips_unzipped_open_and_link_correctly(real_site: Path, tmp_path: Path, page: object) -> None:
+    downloads = real_site / "downloads"
+    names = sorted(p.name for p in downloads.glob("*.zip"))
+    assert names == ["povej-12-15.zip", "povej-15-18.zip", "povej-4-6.zip", "povej-6-9.zip", "povej-9-12.zip",
+                     "povej.zip"]
+    for name in names:
+        target = tmp_path / name.removesuffix(".zip")
+        with zipfile.ZipFile(downloads / name) as archive:
+            archive.extractall(target)
+        site = target / "povej"
+        assert links.check_site(site) == [], name
+        page.goto((site / "index.html").as_uri())  # type: ignore[attr-defined]
+        page.locator(".choose-language a").first.click()  # type: ignore[attr-defined]
+        page.locator(".band-card a").first.click()  # type: ignore[attr-defined]
+        assert page.locator(".lesson-list > li").count() >= 1, name  # type: ignore[attr-defined]
+
+
+def test_each_lesson_offers_its_markdown_source(real_site: Path) -> None:
+    for lesson in lesson_dirs(real_site, "en"):
+        sources = list(lesson.glob("*-en.md"))
+        assert len(sources) == 1 and sources[0].read_text(encoding="utf-8").startswith("---\n")
