@@ -34,6 +34,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             strict=app.config["POVEJ_STRICT"])
     catalog = app.config["POVEJ_CATALOG"]
     app.config["POVEJ_ADDRESSES"] = Addresses(catalog)
+    app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
     i18n.init_app(app)
     views.init_app(app)
     return app

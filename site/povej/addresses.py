@@ -47,6 +47,8 @@ class Addresses:
         if kind == "home":
             return f"/{lang}/"
         if kind == "band":
+            if not config.has_band(key):  # another band, left out of this band's download
+                return f"/{lang}/missing/band/{key}/"
             return f"/{lang}/{config.band(key).label(lang, 'slug')}/"
         if kind == "term":
             return f"/{lang}/{config.slug(lang, 'glossary')}/#{key}"

@@ -9,7 +9,7 @@ from flask_babel import Babel
 
 
 def init_app(app: Flask) -> None:
-    Babel(app, locale_selector=current_language)
+    Babel(app, locale_selector=_locale)
     app.url_value_preprocessor(_take_language)
     app.jinja_env.filters["local_date"] = local_date
 
@@ -17,6 +17,10 @@ def init_app(app: Flask) -> None:
 def current_language() -> str:
     catalog = current_app.config["POVEJ_CATALOG"]
     return str(g.get("lang") or catalog.config.source_language)
+
+
+def _locale() -> str:
+    return current_app.config["POVEJ_CATALOG"].config.language(current_language()).locale  # type: ignore[no-any-return]
 
 
 def _take_language(endpoint: str | None, values: dict[str, object] | None) -> None:

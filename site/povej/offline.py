@@ -36,7 +36,8 @@ def only_band(catalog: Catalog, band: str) -> Catalog:
                     for c in catalog.config.changes)
     config = dataclasses.replace(catalog.config, bands=tuple(b for b in catalog.config.bands if b.id == band),
                                  changes=changes)
-    excluded = frozenset(k for k in catalog.items if k not in items)
+    excluded = frozenset([k for k in catalog.items if k not in items]
+                         + [("band", b.id) for b in catalog.config.bands if b.id != band])
     return dataclasses.replace(catalog, config=config, items=items, term_uses=uses, excluded=excluded)
 
 

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -12,6 +13,7 @@ from .problems import Problems
 from .schema import SLUG
 from .source import read_text
 
+T = TypeVar("T")
 BAND_IDS = ("4-6", "6-9", "9-12", "12-15", "15-18")
 BAND_FIELDS = ("title", "slug", "stage", "summary", "learners")
 CONTACT_FIELDS = ("name", "hours", "note")
@@ -26,6 +28,7 @@ class Language:
     source: bool
     slugs: dict[str, str]
     quick_exit: str
+    locale: str  # for dates and plurals: 'en_GB' writes 23 November 2026
 
 
 @dataclass(frozen=True)
@@ -85,20 +88,31 @@ class SiteConfig:
         return next(lang.code for lang in self.languages if lang.source)
 
     def language(self, lang: str) -> Language:
-        return next(x for x in self.languages if x.code == lang)
+        return _find(self.languages, lambda x: x.code == lang, lang)
 
     def slug(self, lang: str, page: str) -> str:
         """The address of a built-in page (glossary, search, lessons, news) in a language."""
         return self.language(lang).slugs[page]
 
     def band(self, band_id: str) -> Band:
-        return next(b for b in self.bands if b.id == band_id)
+        return _find(self.bands, lambda b: b.id == band_id, band_id)
+
+    def has_band(self, band_id: str) -> bool:
+        return any(b.id == band_id for b in self.bands)
 
     def topic(self, topic_id: str) -> Term:
-        return next(t for t in self.topics if t.id == topic_id)
+        return _find(self.topics, lambda t: t.id == topic_id, topic_id)
 
     def campaign(self, campaign_id: str) -> Term:
-        return next(c for c in self.campaigns if c.id == campaign_id)
+        return _find(self.campaigns, lambda c: c.id == campaign_id, campaign_id)
+
+
+def _find(items: tuple[T, ...], match: Callable[[T], bool], name: str) -> T:
+    # A LookupError, not StopIteration: a StopIteration raised inside a Jinja template ends the page silently.
+    for item in items:
+        if match(item):
+            return item
+    raise LookupError(f"no entry {name!r}")
 
 
 def load_site_config(content: Path, problems: Problems) -> SiteConfig | None:
@@ -157,7 +171,8 @@ def _languages(value: Any, path: Path, problems: Problems) -> tuple[Language, ..
         problems.add(path, None, "'languages' must list at least one language with 'code' and 'name'.")
         return ()
     languages = tuple(Language(str(v.get("code", "")), str(v.get("name", "")), bool(v.get("source")),
-                               dict(v.get("slugs") or {}), str(v.get("quick_exit", "")))
+                               dict(v.get("slugs") or {}), str(v.get("quick_exit", "")),
+                               str(v.get("locale") or v.get("code", "")))
                       for v in value if isinstance(v, dict))
     if sum(lang.source for lang in languages) != 1:
         problems.add(path, None, "exactly one language must be marked 'source: true'.")

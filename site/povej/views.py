@@ -1,10 +1,12 @@
 """The pages of the site: one view per page type, all reading from the validated catalogue."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Flask, abort, current_app, g, render_template, request, send_from_directory
+from flask import Blueprint, Flask, Response, abort, current_app, g, render_template, request, send_from_directory
 from markupsafe import Markup
 
 from .addresses import Addresses, relative, resolve_links
@@ -162,6 +164,20 @@ def not_found_page() -> str:
 
 def _not_found(error: Exception) -> tuple[str, int]:
     return not_found_page(), 404
+
+
+@bp.route("/static/style.css")
+def stylesheet() -> Any:
+    """The stylesheet without comments and indentation: every byte counts on a school network."""
+    path = Path(current_app.static_folder or "") / "style.css"
+    return Response(minify_css(path.read_text(encoding="utf-8")), mimetype="text/css")
+
+
+def minify_css(css: str) -> str:
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r"\s*([{};:,>])\s*", r"\1", css)
+    return css.replace(";}", "}").strip() + "\n"
 
 
 @bp.route("/media/<kind>/<key>/<name>")
