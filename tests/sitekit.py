@@ -146,7 +146,7 @@ PAGE = """\
 
     ## {title} {{#police}}
 
-    Text.
+    Text. Call 113.
 
     ## Sources {{#sources}}
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from html import unescape
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from .views import addresses, catalog, page_context
 bp = Blueprint("classroom", __name__)
 
 LESSON_VIEWS = ("handout", "at-home", "bilingual", "projector")
+LETTER = "letter-to-parents"
 DURATIONS = (15, 30, 45)
 AUDIENCES = ("children", "parents", "teachers")
 SECTION = re.compile(r'<section class="part part-([a-z0-9-]+)">(.*?)</section>', re.S)
@@ -78,6 +80,25 @@ def lesson_source(band_slug: str, lesson_slug: str, name: str) -> Response:
     # The text as the site read it (UTF-8, LF, NFC), whatever editor saved the file.
     text = read_text(entry.path, Problems(root=entry.path.parent)) or ""
     return Response(text.encode("utf-8"), mimetype="text/markdown")
+
+
+@bp.route("/<lang_code>/<slug>/<name>.txt")
+def letter_text(slug: str, name: str) -> Response:
+    """The letter to parents as plain text, to paste into an e-mail or a word processor and fill in."""
+    entry = catalog().get("page", LETTER, g.lang)
+    if entry is None or slug != entry.slug or name != entry.slug:
+        abort(404)
+    return Response(plain_text(sections(entry).get("letter", "")), mimetype="text/plain")
+
+
+def plain_text(html: str) -> str:
+    """Readable text from our own rendered HTML: paragraphs and list items on lines of their own."""
+    html = re.sub(r"<h[1-6][^>]*>.*?</h[1-6]>", "", html, count=1, flags=re.S)
+    html = re.sub(r"<li>", "- ", html)
+    html = re.sub(r"</(p|li|h[1-6]|ul|ol|blockquote)>", "\n", html)
+    text = unescape(re.sub(r"<[^>]+>", "", html))
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
 def slides(entry: Entry) -> list[Slide]:
@@ -198,6 +219,9 @@ def classroom_urls(cat: Catalog, adr: Addresses) -> Iterator[tuple[str, dict[str
                 key = adr.by_lesson_slug[(lang_, band_slug, lesson_slug)]
                 yield "classroom.lesson_source", {"lang_code": lang, "band_slug": band_slug,
                                                   "lesson_slug": lesson_slug, "name": f"{key}-{lang}"}
+        letter = cat.get("page", LETTER, lang)
+        if letter is not None:
+            yield "classroom.letter_text", {"lang_code": lang, "slug": letter.slug, "name": letter.slug}
         for facet, _ in facets(cat):
             # Filters share the two-level address pattern of lessons; the lesson view hands them over.
             yield "site.lesson", {"lang_code": lang, "band_slug": cat.config.slug(lang, "lessons"),

@@ -29,6 +29,7 @@ def check_catalog(items: Items, config: SiteConfig,
                 _lesson_anatomy(entry, problems)
             elif kind == "guide":
                 _guide_anatomy(entry, problems)
+    _help_lists_every_contact(items, config, problems)
     for kind, key in REQUIRED_ITEMS:
         if (kind, key) not in items:
             problems.add(f"content/{kind}s/{key}", None, f"the {kind} {key!r} is required by every page of the "
@@ -184,3 +185,14 @@ def _term_uses(items: Items, config: SiteConfig) -> dict[str, tuple[tuple[str, s
         for term in entry.meta.get("keywords", []):
             uses[term].add((kind, key))
     return {term: tuple(sorted(found)) for term, found in uses.items()}
+
+
+def _help_lists_every_contact(items: Items, config: SiteConfig, problems: Problems) -> None:
+    """The help page is prose, the help block is data (contacts.yml): they must not drift apart."""
+    for entry in items.get(("page", "help"), {}).values():
+        text = entry.rendered.html.replace("\u00a0", " ")
+        for contact in config.contacts:
+            shown = contact.number or contact.url.removeprefix("https://").removeprefix("www.")
+            if shown not in text:
+                problems.add(entry.path, None, f"the help page does not mention {contact.labels[entry.lang]['name']} "
+                             f"({shown}), which contacts.yml lists. Add it, or remove it from contacts.yml.")
