@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import json
-from html import unescape
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from flask import Blueprint, Response, abort, g, render_template, request
