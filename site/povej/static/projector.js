@@ -32,6 +32,7 @@
       window.history.replaceState(null, "", "#slide-" + (current + 1));
     }
     startTimer(slides[current]);
+    window.scrollTo(0, 0);
   }
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
