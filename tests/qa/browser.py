@@ -27,45 +27,6 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def run_axe(page: Any, source: str, rules: list[str] | None = None) -> list[str]:
-    """axe-core's WCAG 2.2 AA violations on the open page, one line per offending element."""
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.evaluate(source)  # DevTools evaluation: not subject to the page's Content-Security-Policy
-    options: dict[str, Any] = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    if rules:
-        options["runOnly"] = {"type": "rule", "values": rules}
-    result = page.evaluate("options => axe.run(document, options)", options)
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
-            for v in result["violations"] for node in v["nodes"]]
-
-
-def audit_pages(browser: Any, root: Path, pages: list[Path], print_media: bool = False) -> list[PageReport]:
-    """Open every page from file:// in one browser context; record axe violations, requests and storage."""
-    source = axe_source()
-    context = browser.new_context()
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    site = root.resolve().as_uri() + "/"
-    reports = []
-    for path in pages:
-        requests.clear()
-        report = PageReport(path.relative_to(root).as_posix())
-        if print_media:
-            page.emulate_media(media="print")
-        page.goto(path.resolve().as_uri())
-        report.violations = run_axe(page, source, ["color-contrast"] if print_media else None)
-        report.requests = [url for url in requests if not url.startswith(site)]
-        storage = page.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]")
-        if storage != [0, 0, ""]:
-            report.storage.append(f"localStorage {storage[0]}, sessionStorage {storage[1]}, cookie {storage[2]!r}")
-        reports.append(report)
-    if context.cookies():
-        reports.append(PageReport("(browser)", storage=[f"cookies set: {context.cookies()}"]))
-    context.close()
-    return reports
-
-
 def audit_site(root: Path, pages: list[Path], workers: int = 3) -> list[PageReport]:
     """Every page, screen and print, in parallel tabs of one Chromium: axe, contrast in print, requests, storage.
 
