@@ -48,6 +48,7 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
         _freeze(app, staging)
         if app.config["POVEJ_DOWNLOADS"]:
             write_downloads(app, staging, _freeze, lambda catalog: create_app(_download_settings(app, catalog)))
+        _write_robots(staging, base_url.rstrip("/"))
         if base_url:
             _write_sitemap(staging, base_url.rstrip("/"))
         _swap(staging, output)
@@ -123,6 +124,12 @@ def _running(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _write_robots(root: Path, base_url: str) -> None:
+    """Every page may be indexed; with a base URL, search engines also get the sitemap's address."""
+    sitemap = f"Sitemap: {base_url}/sitemap.xml\n" if base_url else ""
+    (root / "robots.txt").write_text(f"User-agent: *\nAllow: /\n{sitemap}", encoding="utf-8")
 
 
 def _write_sitemap(root: Path, base_url: str) -> None:
