@@ -59,3 +59,13 @@ def test_new_refuses_a_bad_key(content: Path) -> None:
     code, output = run("new", "--content", str(content), "4-6", "Moje Telo")
     assert code == 1
     assert "may only use lowercase letters" in output
+
+
+def test_stamp_quotes_the_hash_so_a_digits_only_hash_stays_text(content: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import povej.scaffold
+
+    monkeypatch.setattr(povej.scaffold, "digest", lambda source: "123456789012")
+    target = content / "pages" / "help" / "en.md"
+    code, output = run("stamp", str(target))
+    assert code == 0, output
+    assert 'source_hash: "123456789012"' in target.read_text(encoding="utf-8")

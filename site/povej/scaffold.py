@@ -128,11 +128,13 @@ def stamp_translation(path: Path) -> str:
     if source is None:
         raise ValueError("; ".join(str(p) for p in problems.items) or f"no {source_lang}.md beside {path}.")
     value = digest(source)
+    # Quoted: a hash of digits only (about 1 stamp in 280) would otherwise be read by YAML as a number.
+    line = f'source_hash: "{value}"'
     text = path.read_text(encoding="utf-8")
     head, sep, rest = text.partition("\n---")
     if re.search(r"^source_hash:.*$", head, flags=re.M):
-        head = re.sub(r"^source_hash:.*$", f"source_hash: {value}", head, count=1, flags=re.M)
+        head = re.sub(r"^source_hash:.*$", line, head, count=1, flags=re.M)
     else:
-        head = head.rstrip("\n") + f"\nsource_hash: {value}"
+        head = head.rstrip("\n") + "\n" + line
     path.write_text(head + sep + rest, encoding="utf-8")
     return f"{path}: follows {source.path.name} version {value}"
