@@ -5,6 +5,24 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from jinja2 import BytecodeCache
+
+
+class _SharedBytecode(BytecodeCache):
+    """Compiled templates kept in memory for every app of this process (a build makes one per download)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Any) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _SharedBytecode()
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,11 +34,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from .content import load_catalog
 
     app = Flask(__name__)
+    app.jinja_options = {**app.jinja_options, "bytecode_cache": _BYTECODE}
     app.config.from_mapping(
         POVEJ_CONTENT=REPO_ROOT / "content",
         POVEJ_STRICT=False,
         POVEJ_BASE_URL="",
         POVEJ_DOWNLOADS=True,
+        POVEJ_WORKERS=1,  # processes that read and render the content
         BABEL_TRANSLATION_DIRECTORIES=str(REPO_ROOT / "translations"),
         FREEZER_RELATIVE_URLS=True,
         FREEZER_REDIRECT_POLICY="error",
@@ -31,7 +51,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         content = Path(app.config["POVEJ_CONTENT"])
         app.config["POVEJ_CATALOG"] = load_catalog(
             content, REPO_ROOT if content.is_relative_to(REPO_ROOT) else content.parent,
-            strict=app.config["POVEJ_STRICT"])
+            strict=app.config["POVEJ_STRICT"], workers=app.config["POVEJ_WORKERS"])
     catalog = app.config["POVEJ_CATALOG"]
     app.config["POVEJ_ADDRESSES"] = Addresses(catalog)
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True

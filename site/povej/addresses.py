@@ -1,7 +1,7 @@
 """Where every page lives: the path of each item in each language, and the reverse lookup by slug."""
 from __future__ import annotations
 
-import posixpath
+import functools
 import re
 from dataclasses import dataclass
 
@@ -9,6 +9,8 @@ from .content import Catalog
 from .markup import ASSET, PLACEHOLDER
 from .siteconfig import LANGUAGE_PAGES
 
+# One page per language stands for every page left out of a band's download.
+ELSEWHERE = "missing/elsewhere"
 LINK = re.compile(rf'(href|src)="({PLACEHOLDER}|{ASSET})([^"]*)"')
 
 
@@ -46,9 +48,9 @@ class Addresses:
         config = self.catalog.config
         if kind == "home":
             return f"/{lang}/"
+        if (kind, key) in self.catalog.excluded:  # another band's page, left out of this band's download
+            return f"/{lang}/{ELSEWHERE}/"
         if kind == "band":
-            if not config.has_band(key):  # another band, left out of this band's download
-                return f"/{lang}/missing/band/{key}/"
             return f"/{lang}/{config.band(key).label(lang, 'slug')}/"
         if kind == "term":
             return f"/{lang}/{config.slug(lang, 'glossary')}/#{key}"
@@ -70,8 +72,24 @@ def relative(target: str, current: str) -> str:
     path, hash_mark, fragment = target.partition("#")
     if path.endswith("/"):
         path += "index.html"
-    base = current if current.endswith("/") else posixpath.dirname(current) + "/"
-    return posixpath.relpath(path, base) + hash_mark + fragment
+    base = current if current.endswith("/") else current.rpartition("/")[0] + "/"
+    folder, _, name = path.rpartition("/")
+    return _relative_folder(folder + "/", base) + name + hash_mark + fragment
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_folder(target: str, base: str) -> str:
+    """'../' up to the folders both share, then down to `target`; both are absolute and end in '/'.
+
+    The same as posixpath.relpath for the normalised paths the site makes, without its cost on every link.
+    """
+    down, up = target.split("/")[1:-1], base.split("/")[1:-1]
+    shared = 0
+    for a, b in zip(down, up, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return "../" * (len(up) - shared) + "".join(part + "/" for part in down[shared:])
 
 
 def resolve_links(html: str, addresses: Addresses, kind: str, key: str, lang: str, current: str) -> str:

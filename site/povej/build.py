@@ -15,7 +15,8 @@ from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from . import create_app
 from .content import Catalog
-from .offline import write_downloads
+from .offline import band_sites, write_zips
+from .parallel import Job, available_cores, run_jobs
 from .problems import Problem
 from .views import page_urls
 
@@ -33,21 +34,28 @@ class BuildResult:
 
 
 def build_site(content: Path, output: Path, strict: bool = False, base_url: str = "",
-               settings: dict[str, Any] | None = None) -> BuildResult:
-    """Load everything, freeze into a temporary folder, then replace `output` with it in one rename."""
+               settings: dict[str, Any] | None = None, workers: int = 0) -> BuildResult:
+    """Load everything, freeze into a temporary folder, then replace `output` with it in one rename.
+
+    `workers` processes share the freezing and zipping (0: one per available core).
+    """
     started = time.perf_counter()
     output = output.resolve()
     _check_output(output, Path(content).resolve())
     output.parent.mkdir(parents=True, exist_ok=True)
     _recover(output)  # first, so the previous site is back in place even if this build fails
+    workers = workers or available_cores()
     app = create_app({"POVEJ_CONTENT": content, "POVEJ_STRICT": strict, "POVEJ_BASE_URL": base_url.rstrip("/"),
-                      **(settings or {})})
+                      "POVEJ_WORKERS": workers, **(settings or {})})
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        _freeze(app, staging)
+        sites = [(app, staging)]
         if app.config["POVEJ_DOWNLOADS"]:
-            write_downloads(app, staging, _freeze, lambda catalog: create_app(_download_settings(app, catalog)))
+            sites += band_sites(app, staging, lambda catalog: create_app(_download_settings(app, catalog)))
+        _freeze(sites, workers)
+        if app.config["POVEJ_DOWNLOADS"]:
+            write_zips(staging, [band for _, band in sites[1:]], workers)
         _write_robots(staging, base_url.rstrip("/"))
         if base_url:
             _write_sitemap(staging, base_url.rstrip("/"))
@@ -64,13 +72,26 @@ def _download_settings(app: Flask, catalog: Catalog) -> dict[str, Any]:
     return {**{k: app.config[k] for k in keep}, "POVEJ_CATALOG": catalog, "POVEJ_DOWNLOADS": False}
 
 
-def _freeze(app: Flask, destination: Path) -> None:
+def _freeze(sites: list[tuple[Flask, Path]], workers: int) -> None:
+    """Freeze every site (the main one and each band's download), every worker taking every n-th page."""
+    urls = [list(page_urls(app.config["POVEJ_CATALOG"])) for app, _ in sites]
+
+    def share(index: int) -> Job:
+        def job() -> None:
+            for (app, destination), pages in zip(sites, urls, strict=True):
+                _freeze_pages(app, destination, pages[index::workers], static_files=index == 0)
+        return job
+
+    run_jobs([share(index) for index in range(workers)], workers)
+
+
+def _freeze_pages(app: Flask, destination: Path, pages: list[tuple[str, dict[str, str]]],
+                  static_files: bool) -> None:
     app.config.update(FREEZER_DESTINATION=str(destination), FREEZER_REMOVE_EXTRA_FILES=False)
-    freezer = Freezer(app, with_no_argument_rules=False, log_url_for=False)
-    catalog = app.config["POVEJ_CATALOG"]
-    freezer.register_generator(lambda: page_urls(catalog))
+    freezer = Freezer(app, with_static_files=static_files, with_no_argument_rules=False, log_url_for=False)
+    freezer.register_generator(lambda: pages)
     with warnings.catch_warnings():
-        # Pages without pictures never use the media route; that is expected, not a forgotten generator.
+        # Each worker freezes a share of the pages, so it never sees some endpoints; that is expected.
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)
         freezer.freeze()
 

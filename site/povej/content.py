@@ -1,16 +1,18 @@
 """Load every content file, validate it, render its Markdown once, and return an immutable catalogue."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .markup import Rendered, Renderer
+from .parallel import map_jobs
 from .problems import ContentError, Problem, Problems
 from .schema import validate
 from .siteconfig import SiteConfig, load_site_config
@@ -18,6 +20,7 @@ from .source import Source, read_source
 
 KIND_FOLDERS = {"lessons": "lesson", "guides": "guide", "pages": "page", "glossary": "term", "partials": "partial"}
 DATA_FILES = {"site.yml", "contacts.yml", "changes.yml"}
+PARALLEL_FROM = 200  # files; fewer load faster in one process
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z]+)?$")
 PICTURE_SUFFIXES = {".svg", ".png", ".jpg", ".webp"}
 # Files that editors and file managers leave beside the content; never part of the site.
@@ -74,8 +77,16 @@ class Catalog:
         return self.items.get((kind, key), {}).get(lang)
 
     def entries(self, kind: str, lang: str) -> list[Entry]:
-        found = [v[lang] for (k, _), v in self.items.items() if k == kind and lang in v]
-        return sorted(found, key=lambda e: e.key)
+        return list(self._sorted.get((kind, lang), ()))
+
+    @functools.cached_property
+    def _sorted(self) -> dict[tuple[str, str], tuple[Entry, ...]]:
+        """Every kind's entries in one language, by key: pages ask for these lists thousands of times."""
+        found: dict[tuple[str, str], list[Entry]] = {}
+        for (kind, _), versions in self.items.items():
+            for lang, entry in versions.items():
+                found.setdefault((kind, lang), []).append(entry)
+        return {k: tuple(sorted(v, key=lambda e: e.key)) for k, v in found.items()}
 
     def lessons(self, band: str, lang: str) -> list[Entry]:
         return [e for e in self.entries("lesson", lang) if e.band == band]
@@ -91,13 +102,33 @@ def digest(source: Source) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def load_catalog(content: Path, repo_root: Path | None = None, strict: bool = False) -> Catalog:
-    """Read and validate all content; raise ContentError listing every problem (warnings too, if strict)."""
+Loaded = tuple[Entry | None, list[Problem]]
+
+
+@dataclass
+class FileCache:
+    """What each content file gave the last time it was loaded, so a preview re-reads only what was edited.
+
+    A file counts as unchanged while its size, modification time and inode are; everything a file's result
+    depends on besides the file itself (the site's languages and vocabularies) is the `context`.
+    """
+
+    context: str = ""
+    files: dict[Path, tuple[tuple[int, int, int], Loaded]] = field(default_factory=dict)
+
+
+def load_catalog(content: Path, repo_root: Path | None = None, strict: bool = False,
+                 workers: int = 1, cache: FileCache | None = None) -> Catalog:
+    """Read and validate all content; raise ContentError listing every problem (warnings too, if strict).
+
+    `workers` processes share the reading and rendering of the files (the costly part of a large site);
+    with a `cache`, files unchanged since the last load are not read again.
+    """
     problems = Problems(root=repo_root or content.parent)
     config = load_site_config(content, problems)
     if config is None:
         raise ContentError(problems.items)
-    items = _load_items(content, config, problems)
+    items = _load_items(content, config, problems, workers, cache)
     from .rules import check_catalog
 
     statuses, term_uses = check_catalog(items, config, problems)
@@ -107,8 +138,16 @@ def load_catalog(content: Path, repo_root: Path | None = None, strict: bool = Fa
     return Catalog(config, content, items, statuses, tuple(problems.warnings), term_uses)
 
 
-def _load_items(content: Path, config: SiteConfig, problems: Problems) -> dict[tuple[str, str], dict[str, Entry]]:
-    renderer = Renderer()
+@dataclass(frozen=True)
+class _File:
+    kind: str
+    band: str
+    folder: Path
+    path: Path
+
+
+def _load_items(content: Path, config: SiteConfig, problems: Problems, workers: int = 1,
+                cache: FileCache | None = None) -> dict[tuple[str, str], dict[str, Entry]]:
     vocabularies = {
         "topics": [t.id for t in config.topics],
         "campaigns": [c.id for c in config.campaigns],
@@ -116,19 +155,60 @@ def _load_items(content: Path, config: SiteConfig, problems: Problems) -> dict[t
         "audiences": ["parents", "teachers"],
         "terms": _keys(content / "glossary"),
     }
+    files = [_File(kind, band, folder, path) for kind, band, folder in _item_folders(content, config, problems)
+             for path in _language_files(folder, content, config, problems)]
+    load = functools.partial(_load_file, source_language=config.source_language, vocabularies=vocabularies,
+                             root=problems.root)
+    loaded = _load_files(load, files, workers, cache,
+                         json.dumps([config.source_language, vocabularies, str(problems.root)], sort_keys=True))
     items: dict[tuple[str, str], dict[str, Entry]] = {}
-    for kind, band, folder in _item_folders(content, config, problems):
-        for path in _language_files(folder, content, config, problems):
-            source = read_source(path, problems)
-            if source is None:
-                continue
-            lang = path.stem
-            meta = validate(source, kind, lang != config.source_language, vocabularies, problems)
-            rendered = renderer.render(source, problems)
-            if meta is not None:
-                entry = Entry(kind, folder.name, lang, band, meta, rendered, path, digest(source), source.lines)
-                items.setdefault((kind, folder.name), {})[lang] = entry
+    for file, (entry, found) in zip(files, loaded, strict=True):
+        problems.items.extend(found)
+        if entry is not None:
+            items.setdefault((file.kind, file.folder.name), {})[entry.lang] = entry
     return items
+
+
+def _load_files(load: Callable[[_File], Loaded], files: list[_File], workers: int, cache: FileCache | None,
+                context: str) -> list[Loaded]:
+    if cache is None:
+        # Forking costs more than it saves on a small site.
+        return map_jobs(load, files, workers if len(files) >= PARALLEL_FROM else 1)
+    if cache.context != context:
+        cache.context, cache.files = context, {}
+    stamps = {file.path: _stamp(file.path) for file in files}
+    stale = [file for file in files if file.path not in cache.files or cache.files[file.path][0] != stamps[file.path]]
+    results = map_jobs(load, stale, workers if len(stale) >= PARALLEL_FROM else 1)
+    for file, result in zip(stale, results, strict=True):
+        cache.files[file.path] = (stamps[file.path], result)
+    cache.files = {file.path: cache.files[file.path] for file in files}  # forget deleted files
+    return [cache.files[file.path][1] for file in files]
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
+
+def _load_file(file: _File, source_language: str, vocabularies: dict[str, list[str]], root: Path) -> Loaded:
+    """One language version of one item: read, validate and render it, with the problems found."""
+    problems = Problems(root=root)
+    source = read_source(file.path, problems)
+    if source is None:
+        return None, problems.items
+    lang = file.path.stem
+    meta = validate(source, file.kind, lang != source_language, vocabularies, problems)
+    rendered = _renderer().render(source, problems)
+    if meta is None:
+        return None, problems.items
+    entry = Entry(file.kind, file.folder.name, lang, file.band, meta, rendered, file.path, digest(source),
+                  source.lines)
+    return entry, problems.items
+
+
+@functools.cache
+def _renderer() -> Renderer:
+    return Renderer()
 
 
 def _keys(folder: Path) -> list[str]:

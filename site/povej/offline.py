@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import shutil
 import zipfile
@@ -11,9 +12,11 @@ from pathlib import Path
 from flask import Flask
 
 from .content import Catalog
+from .parallel import run_jobs
 from .siteconfig import Change
 
 DOWNLOADS = "downloads"
+SCRATCH = ".scratch"
 # Download links are marked in the templates, so a copy inside a ZIP can drop links to the ZIPs themselves.
 DOWNLOAD_BLOCK = re.compile(rb"<!--downloads-->.*?<!--/downloads-->", re.S)
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # the same bytes for the same content, build after build
@@ -41,24 +44,31 @@ def only_band(catalog: Catalog, band: str) -> Catalog:
     return dataclasses.replace(catalog, config=config, items=items, term_uses=uses, excluded=excluded)
 
 
-def write_downloads(app: Flask, site: Path, freeze: Callable[[Flask, Path], None],
-                    make_app: Callable[[Catalog], Flask]) -> None:
-    """Write downloads/povej.zip (the whole site) and downloads/povej-<band>.zip into the built site."""
-    folder = site / DOWNLOADS
-    folder.mkdir(exist_ok=True)
+def band_sites(app: Flask, site: Path, make_app: Callable[[Catalog], Flask]) -> list[tuple[Flask, Path]]:
+    """An app for each band's download, and the scratch folder (inside the staging site) it freezes into."""
     catalog: Catalog = app.config["POVEJ_CATALOG"]
-    scratch = folder / ".scratch"  # inside the staging folder, so a killed build leaves nothing elsewhere
-    for band in catalog.config.bands:
-        band_site = scratch / f"povej-{band.id}"
-        freeze(make_app(only_band(catalog, band.id)), band_site)
-        zip_folder(band_site, folder / f"povej-{band.id}.zip")
-    shutil.rmtree(scratch)
-    zip_folder(site, folder / "povej.zip", skip=DOWNLOADS)
+    scratch = site / DOWNLOADS / SCRATCH  # inside the staging folder, so a killed build leaves nothing elsewhere
+    return [(make_app(only_band(catalog, band.id)), scratch / band.id) for band in catalog.config.bands]
+
+
+def write_zips(site: Path, band_folders: list[Path], workers: int) -> None:
+    """Write downloads/povej.zip (the whole site) and downloads/povej-<band>.zip, then drop the scratch folders."""
+    folder = site / DOWNLOADS
+    jobs = [functools.partial(zip_folder, site, folder / "povej.zip", skip=DOWNLOADS)]
+    jobs += [functools.partial(zip_folder, band, folder / f"povej-{band.name}.zip") for band in band_folders]
+    sizes = [_size(site, skip=DOWNLOADS)] + [_size(band) for band in band_folders]
+    run_jobs(jobs, workers, weights=sizes)
+    shutil.rmtree(folder / SCRATCH, ignore_errors=True)
+
+
+def _size(root: Path, skip: str = "") -> float:
+    return float(sum(p.stat().st_size for p in root.rglob("*")
+                     if p.is_file() and not (skip and p.relative_to(root).parts[0] == skip)))
 
 
 def zip_folder(root: Path, target: Path, skip: str = "") -> None:
     """A deterministic ZIP of a built site, with download links removed from its pages."""
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             name = path.relative_to(root).as_posix()
             if skip and name.startswith(skip + "/"):

@@ -11,7 +11,8 @@ import click
 from flask import Flask
 from werkzeug.serving import run_simple
 
-from . import create_app
+from . import REPO_ROOT, create_app
+from .content import FileCache, load_catalog
 from .problems import ContentError, summary_line
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -40,6 +41,7 @@ class PreviewApp:
         self.signature: tuple[tuple[str, int, int], ...] = ()
         self.app: Flask | None = None
         self.error: ContentError | None = None
+        self.cache = FileCache()
 
     def current(self) -> Flask | None:
         with self.lock:
@@ -51,7 +53,11 @@ class PreviewApp:
 
     def _reload(self) -> None:
         try:
-            self.app = create_app({"POVEJ_CONTENT": self.content, "TEMPLATES_AUTO_RELOAD": True})
+            # Only the files edited since the last load are read again; the rules see the whole catalogue.
+            catalog = load_catalog(self.content, REPO_ROOT if self.content.is_relative_to(REPO_ROOT)
+                                   else self.content.parent, cache=self.cache)
+            self.app = create_app({"POVEJ_CONTENT": self.content, "POVEJ_CATALOG": catalog,
+                                   "TEMPLATES_AUTO_RELOAD": True})
             self.error = None
             warnings = len(self.app.config["POVEJ_CATALOG"].warnings)
             click.echo(f"Content loaded: no errors, {warnings} warnings" + (" ('povej check' lists them)."

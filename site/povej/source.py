@@ -129,7 +129,19 @@ class _Refused(yaml.MarkedYAMLError):
     """Front matter that is valid YAML but that we refuse, with a complete message of its own."""
 
 
-class _Loader(yaml.SafeLoader):
+class _Checks:
+    """Constructing values: name the line of a value that cannot be read (a bad date, a huge number)."""
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)  # type: ignore[misc]
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+            raise _Refused(problem=_unreadable(node, exc), problem_mark=node.start_mark) from exc
+
+
+class _Loader(_Checks, yaml.SafeLoader):
     """The safe loader, refusing aliases and naming the line of a value that cannot be read."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
@@ -140,13 +152,9 @@ class _Loader(yaml.SafeLoader):
                            problem_mark=self.peek_event().start_mark)  # type: ignore[no-untyped-call]
         return super().compose_node(parent, index)
 
-    def construct_object(self, node: Any, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep)
-        except yaml.YAMLError:
-            raise
-        except (ValueError, TypeError, AttributeError, OverflowError) as exc:
-            raise _Refused(problem=_unreadable(node, exc), problem_mark=node.start_mark) from exc
+
+class _FastLoader(_Checks, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser with the same checks, for front matter without aliases (nearly all of it)."""
 
 
 def _unreadable(node: yaml.Node, exc: Exception) -> str:
@@ -156,8 +164,21 @@ def _unreadable(node: yaml.Node, exc: Exception) -> str:
 
 
 def _load(text: str) -> tuple[Any, list[tuple[str, int]]]:
-    """Parse YAML; return the data and each top-level key with its file line (the opening fence is line 1)."""
-    loader = _Loader(text)
+    """Parse YAML; return the data and each top-level key with its file line (the opening fence is line 1).
+
+    libyaml reads plain front matter several times faster; anything it refuses, and anything with an alias
+    ('&' or '*' anywhere), is read again by the pure-Python loader, whose messages the problems quote.
+    """
+    if "&" not in text and "*" not in text:
+        try:
+            return _load_with(_FastLoader, text)
+        except (yaml.YAMLError, RecursionError):
+            pass
+    return _load_with(_Loader, text)
+
+
+def _load_with(loader_class: type[Any], text: str) -> tuple[Any, list[tuple[str, int]]]:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

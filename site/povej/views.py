@@ -9,7 +9,7 @@ from typing import Any
 from flask import Blueprint, Flask, Response, abort, current_app, g, render_template, request, send_from_directory
 from markupsafe import Markup
 
-from .addresses import Addresses, relative, resolve_links
+from .addresses import ELSEWHERE, Addresses, relative, resolve_links
 from .content import Catalog, Entry
 
 bp = Blueprint("site", __name__)
@@ -150,10 +150,21 @@ def missing(kind: str, key: str) -> str:
     """Where the language switch lands when a page has not been translated yet."""
     _check_language(g.lang)
     versions = catalog().items.get((kind, key), {})
-    if (kind, key) not in catalog().excluded and (not versions or g.lang in versions):
+    if not versions or g.lang in versions:
         abort(404)
     return render_template("missing.html", alternates=_alternates(kind, key), canonical="", kind="missing",
                            key=key, versions=versions, target_kind=kind)
+
+
+@bp.route("/<lang_code>/missing/elsewhere/")
+def elsewhere() -> str:
+    """Where links to other bands' pages lead in one band's download: one page, not one per missing page."""
+    _check_language(g.lang)
+    if not catalog().excluded:
+        abort(404)
+    alternates = {code: f"/{code}/{ELSEWHERE}/" for code in catalog().config.codes}
+    return render_template("missing.html", alternates=alternates, canonical="", kind="missing", key="",
+                           versions={}, target_kind="")
 
 
 @bp.route("/404.html")
@@ -205,8 +216,8 @@ def page_urls(cat: Catalog) -> Iterator[tuple[str, dict[str, str]]]:
         for (kind, key), versions in cat.items.items():
             if lang not in versions and kind not in ("partial", "term"):
                 yield "site.missing", {"lang_code": lang, "kind": kind, "key": key}
-        for kind, key in sorted(cat.excluded):
-            yield "site.missing", {"lang_code": lang, "kind": kind, "key": key}
+        if cat.excluded:
+            yield "site.elsewhere", {"lang_code": lang}
     for (kind, key), versions in cat.items.items():
         for name in sorted({p for e in versions.values() for p in e.rendered.pictures}):
             yield "site.media", {"kind": kind, "key": key, "name": name}
