@@ -22,6 +22,14 @@ def _compiled_catalogues() -> None:
     compile_catalogues()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Build manifests (what lets an unchanged build stop early) go to a scratch cache, not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     """A small, valid content tree that tests may break on purpose."""

@@ -121,3 +121,38 @@ def test_a_third_language_is_configuration_catalogue_and_content(content: Path, 
     assert '<html lang="hr">' in html and "Preskoči na sadržaj" in html
     missing = tmp_path / "out" / "hr" / "missing" / "lesson" / "secrets-to-tell" / "index.html"
     assert missing.is_file()
+
+
+def test_an_unchanged_build_stops_early_and_any_change_rebuilds(content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = build_site(content, out)
+    built = tree_digest(out)
+    again = build_site(content, out)
+    assert again.skipped and again.pages == first.pages and again.warnings == first.warnings
+    assert tree_digest(out) == built
+
+    help_page = content / "pages" / "help" / "en.md"
+    help_page.write_text(help_page.read_text(encoding="utf-8").replace("113", "113 ", 1), encoding="utf-8")
+    assert not build_site(content, out).skipped, "an edited content file rebuilds"
+    assert build_site(content, out).skipped
+
+    assert not build_site(content, out, base_url="https://example.org").skipped, "other options rebuild"
+    assert not build_site(content, out).skipped
+
+    (out / "en" / "index.html").unlink()
+    assert not build_site(content, out).skipped, "an output changed by hand is rebuilt"
+    assert (out / "en" / "index.html").is_file()
+    assert not build_site(content, out, force=True).skipped
+
+
+def test_a_failed_build_is_not_taken_for_an_up_to_date_one(content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_site(content, out)
+    good = (content / "pages" / "help" / "sl.md").read_text(encoding="utf-8")
+    (content / "pages" / "help" / "sl.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        build_site(content, out)
+    with pytest.raises(ContentError):
+        build_site(content, out)
+    (content / "pages" / "help" / "sl.md").write_text(good, encoding="utf-8")
+    assert build_site(content, out).skipped, "back to the content of the last good build"

@@ -13,8 +13,9 @@ from xml.sax.saxutils import escape
 from flask import Flask
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from . import create_app
+from . import REPO_ROOT, create_app
 from .content import Catalog
+from .manifest import forget, inputs_digest, output_listing, read_manifest, write_manifest
 from .offline import band_sites, write_zips
 from .parallel import Job, available_cores, run_jobs
 from .problems import Problem
@@ -31,22 +32,29 @@ class BuildResult:
     pages: dict[str, int]
     warnings: tuple[Problem, ...]
     seconds: float
+    skipped: bool = False  # nothing had changed since the last build into `output`
 
 
 def build_site(content: Path, output: Path, strict: bool = False, base_url: str = "",
-               settings: dict[str, Any] | None = None, workers: int = 0) -> BuildResult:
+               settings: dict[str, Any] | None = None, workers: int = 0, force: bool = False) -> BuildResult:
     """Load everything, freeze into a temporary folder, then replace `output` with it in one rename.
 
-    `workers` processes share the freezing and zipping (0: one per available core).
+    `workers` processes share the reading, freezing and zipping (0: one per available core). Unless
+    `force`, a build whose inputs and output are as the last build into `output` left them stops early.
     """
     started = time.perf_counter()
     output = output.resolve()
     _check_output(output, Path(content).resolve())
     output.parent.mkdir(parents=True, exist_ok=True)
     _recover(output)  # first, so the previous site is back in place even if this build fails
+    config = {"POVEJ_CONTENT": content, "POVEJ_STRICT": strict, "POVEJ_BASE_URL": base_url.rstrip("/"),
+              **(settings or {})}
+    inputs = _inputs(config)
+    previous = None if force else read_manifest(output)
+    if previous and previous.inputs == inputs and output.is_dir() and previous.output == output_listing(output):
+        return BuildResult(output, previous.pages, previous.warnings, time.perf_counter() - started, skipped=True)
     workers = workers or available_cores()
-    app = create_app({"POVEJ_CONTENT": content, "POVEJ_STRICT": strict, "POVEJ_BASE_URL": base_url.rstrip("/"),
-                      "POVEJ_WORKERS": workers, **(settings or {})})
+    app = create_app({**config, "POVEJ_WORKERS": workers})
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
@@ -59,12 +67,22 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
         _write_robots(staging, base_url.rstrip("/"))
         if base_url:
             _write_sitemap(staging, base_url.rstrip("/"))
+        forget(output)
         _swap(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     catalog = app.config["POVEJ_CATALOG"]
     pages = {lang: sum(1 for _ in (output / lang).rglob("index.html")) for lang in catalog.config.codes}
+    write_manifest(output, inputs, pages, catalog.warnings)
     return BuildResult(output, pages, catalog.warnings, time.perf_counter() - started)
+
+
+def _inputs(config: dict[str, Any]) -> str:
+    """The hash of what this build would read: content, code, translations and options."""
+    translations = str(config.get("BABEL_TRANSLATION_DIRECTORIES", REPO_ROOT / "translations"))
+    options = {k: v for k, v in config.items() if k != "POVEJ_CONTENT"}
+    return inputs_digest(Path(config["POVEJ_CONTENT"]).resolve(),
+                         [Path(folder) for folder in translations.split(";")], options)
 
 
 def _download_settings(app: Flask, catalog: Catalog) -> dict[str, Any]:

@@ -29,8 +29,15 @@ def main() -> None:
 @strict_option
 @click.option("--base-url", default="", help="Where the site will be published, for canonical links and "
               "sitemap.xml (e.g. https://example.org/povej).")
-def build(content: Path, output: Path, strict: bool, base_url: str) -> None:
-    """Build the static site into OUTPUT; the previous build stays until the new one is complete."""
+@click.option("--force", is_flag=True, help="Build even if nothing changed since the last build into OUTPUT.")
+@click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes to build with (0: one per available processor core).")
+def build(content: Path, output: Path, strict: bool, base_url: str, force: bool, jobs: int) -> None:
+    """Build the static site into OUTPUT; the previous build stays until the new one is complete.
+
+    When the content, the templates, the code and the options are exactly those of the last build into
+    OUTPUT, and OUTPUT has not been touched since, the build says so and stops (use --force to rebuild).
+    """
     from .build import OutputError, build_site
     from .catalogues import catalogue_problems, compile_catalogues
 
@@ -39,7 +46,7 @@ def build(content: Path, output: Path, strict: bool, base_url: str) -> None:
     if interface:  # report them with the content's problems, so one run shows everything
         _fail_on(interface + _content_problems(content), "Build stopped")
     try:
-        result = build_site(content, output, strict=strict, base_url=base_url)
+        result = build_site(content, output, strict=strict, base_url=base_url, workers=jobs, force=force)
     except ContentError as error:
         _fail_on(error.problems, "Build stopped")
     except OutputError as error:
@@ -48,8 +55,13 @@ def build(content: Path, output: Path, strict: bool, base_url: str) -> None:
     for warning in result.warnings:
         click.echo(str(warning), err=True)
     pages = ", ".join(f"{count} {lang}" for lang, count in result.pages.items())
-    click.echo(f"Built {sum(result.pages.values())} pages ({pages}), {len(result.warnings)} warnings, "
-               f"in {result.seconds:.1f} s.")
+    if result.skipped:
+        click.echo(f"Up to date: nothing changed since the last build ({sum(result.pages.values())} pages: "
+                   f"{pages}; {len(result.warnings)} warnings), checked in {result.seconds:.1f} s. "
+                   "Use --force to build anyway.")
+    else:
+        click.echo(f"Built {sum(result.pages.values())} pages ({pages}), {len(result.warnings)} warnings, "
+                   f"in {result.seconds:.1f} s.")
     click.echo(f"Open {result.output / 'index.html'} in a browser, or copy {result.output} to any web host.")
 
 

@@ -1,0 +1,102 @@
+"""Skip a build when nothing it reads has changed and its output is as the last build left it.
+
+A small JSON file per output folder, in the user's cache folder (`$XDG_CACHE_HOME/povej/builds/`, by default
+`~/.cache/povej/builds/`; nothing is added to the site or beside it), records a hash of every input (the
+content, the package's code, templates and static files, the translations, the build options and the versions
+of the libraries that render) and a listing of the output (each file's path, size and modification time). A
+build whose inputs hash the same, into an output that lists the same, would write the same bytes: it stops.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem
+
+PACKAGE = Path(__file__).parent
+LIBRARIES = ("flask", "flask-babel", "frozen-flask", "jinja2", "markdown", "babel", "pyyaml", "werkzeug",
+             "markupsafe")
+VERSION = 1  # of the manifest's format and of what it hashes
+
+
+@dataclass(frozen=True)
+class Manifest:
+    inputs: str
+    output: str
+    pages: dict[str, int]
+    warnings: tuple[Problem, ...]
+
+
+def manifest_path(output: Path) -> Path:
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:24]
+    return cache / "povej" / "builds" / f"{name}.json"
+
+
+def inputs_digest(content: Path, translations: list[Path], options: dict[str, Any]) -> str:
+    """One hash of everything a build reads; any change to any of it gives another hash."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps({"version": VERSION, "python": sys.version, "options": options,
+                              "libraries": {name: _version(name) for name in LIBRARIES}},
+                             sort_keys=True, default=str).encode())
+    for label, root in [("content", content), ("package", PACKAGE)] + [("translations", t) for t in translations]:
+        for path in _files(root):
+            digest.update(f"\0{label}/{path.relative_to(root).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def output_listing(output: Path) -> str:
+    """A hash of the output's file names, sizes and modification times (cheap: no file is read)."""
+    digest = hashlib.sha256()
+    for path in _files(output):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(output).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def read_manifest(output: Path) -> Manifest | None:
+    try:
+        data = json.loads(manifest_path(output).read_text(encoding="utf-8"))
+        return Manifest(data["inputs"], data["output"], dict(data["pages"]),
+                        tuple(Problem(*fields) for fields in data["warnings"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # none yet, or unreadable: the build runs
+
+
+def write_manifest(output: Path, inputs: str, pages: dict[str, int], warnings: tuple[Problem, ...]) -> None:
+    data = {"inputs": inputs, "output": output_listing(output), "pages": pages,
+            "warnings": [[w.path, w.line, w.message, w.severity] for w in warnings]}
+    temporary = manifest_path(output).with_suffix(f".{os.getpid()}")
+    try:
+        temporary.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        temporary.replace(manifest_path(output))
+    except OSError:
+        pass  # no cache folder to write to: the next build simply runs in full
+
+
+def forget(output: Path) -> None:
+    """Before an output is replaced: a build that stops half-way must not look up to date."""
+    manifest_path(output).unlink(missing_ok=True)
+
+
+def _files(root: Path) -> list[Path]:
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        found += [Path(folder, name) for name in sorted(names) if not name.endswith((".pyc", ".pyo"))]
+    return found
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""
