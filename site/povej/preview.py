@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import os
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -13,23 +14,32 @@ from werkzeug.serving import run_simple
 
 from . import REPO_ROOT, create_app
 from .content import FileCache, load_catalog
+from .parallel import available_cores
 from .problems import ContentError, summary_line
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 
 
-def _signature(*folders: Path) -> tuple[tuple[str, int, int], ...]:
+def _signature(*folders: Path) -> frozenset[tuple[str, int, int]]:
     """What every watched file looks like now; an editor may delete or replace a file while we look."""
-    found = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
+    found: set[tuple[str, int, int]] = set()
+    pending = [str(folder) for folder in folders]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue
+        for entry in entries:
             try:
-                stat = path.stat()
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                    continue
+                stat = entry.stat()
             except OSError:
                 continue
-            found.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(found)
+            found.add((entry.path, stat.st_mtime_ns, stat.st_size))
+    return frozenset(found)
 
 
 class PreviewApp:
@@ -38,7 +48,7 @@ class PreviewApp:
     def __init__(self, content: Path) -> None:
         self.content = content
         self.lock = threading.Lock()
-        self.signature: tuple[tuple[str, int, int], ...] = ()
+        self.signature: frozenset[tuple[str, int, int]] = frozenset()
         self.app: Flask | None = None
         self.error: ContentError | None = None
         self.cache = FileCache()
@@ -55,7 +65,7 @@ class PreviewApp:
         try:
             # Only the files edited since the last load are read again; the rules see the whole catalogue.
             catalog = load_catalog(self.content, REPO_ROOT if self.content.is_relative_to(REPO_ROOT)
-                                   else self.content.parent, cache=self.cache)
+                                   else self.content.parent, cache=self.cache, workers=available_cores())
             self.app = create_app({"POVEJ_CONTENT": self.content, "POVEJ_CATALOG": catalog,
                                    "TEMPLATES_AUTO_RELOAD": True})
             self.error = None

@@ -147,15 +147,27 @@ def _read_yaml(path: Path, problems: Problems) -> dict[str, Any] | None:
     if text is None:
         return None
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.add(path, mark.line + 1 if mark else None, f"not valid YAML ({getattr(exc, 'problem', exc)}).")
-        return None
+        data = yaml.load(text, Loader=_FAST_SAFE)  # a safe loader: libyaml's when installed
+    except yaml.YAMLError:
+        data = _safe_load_reporting(text, path, problems)  # the pure-Python loader words the problem
+        if data is None:
+            return None
     if not isinstance(data, dict):
         problems.add(path, 1, "must be a mapping of 'key: value' lines.")
         return None
     return data
+
+
+_FAST_SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _safe_load_reporting(text: str, path: Path, problems: Problems) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.add(path, mark.line + 1 if mark else None, f"not valid YAML ({getattr(exc, 'problem', exc)}).")
+        return None
 
 
 def _entries(data: dict[str, Any], key: str, path: Path, problems: Problems) -> list[dict[str, Any]]:
