@@ -1,11 +1,12 @@
 """Freeze the site into static files, beside the previous build, and swap it in only when complete."""
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -33,6 +34,7 @@ class BuildResult:
     warnings: tuple[Problem, ...]
     seconds: float
     skipped: bool = False  # nothing had changed since the last build into `output`
+    phases: dict[str, float] = field(default_factory=dict)  # seconds spent reading content, on pages, on ZIPs
 
 
 def build_site(content: Path, output: Path, strict: bool = False, base_url: str = "",
@@ -54,16 +56,20 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
     if previous and previous.inputs == inputs and output.is_dir() and previous.output == output_listing(output):
         return BuildResult(output, previous.pages, previous.warnings, time.perf_counter() - started, skipped=True)
     workers = workers or available_cores()
+    phases = {"content": time.perf_counter()}
     app = create_app({**config, "POVEJ_WORKERS": workers})
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
+        phases["pages"] = time.perf_counter()
         sites = [(app, staging)]
         if app.config["POVEJ_DOWNLOADS"]:
             sites += band_sites(app, staging, lambda catalog: create_app(_download_settings(app, catalog)))
         _freeze(sites, workers)
         if app.config["POVEJ_DOWNLOADS"]:
+            phases["downloads"] = time.perf_counter()
             write_zips(staging, [band for _, band in sites[1:]], workers)
+        phases["end"] = time.perf_counter()
         _write_robots(staging, base_url.rstrip("/"))
         if base_url:
             _write_sitemap(staging, base_url.rstrip("/"))
@@ -74,7 +80,9 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
     catalog = app.config["POVEJ_CATALOG"]
     pages = {lang: sum(1 for _ in (output / lang).rglob("index.html")) for lang in catalog.config.codes}
     write_manifest(output, inputs, pages, catalog.warnings)
-    return BuildResult(output, pages, catalog.warnings, time.perf_counter() - started)
+    marks = list(phases.items())
+    spent = {name: round(end - start, 2) for (name, start), (_, end) in itertools.pairwise(marks)}
+    return BuildResult(output, pages, catalog.warnings, time.perf_counter() - started, phases=spent)
 
 
 def _inputs(config: dict[str, Any]) -> str:

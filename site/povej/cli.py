@@ -10,6 +10,7 @@ from . import REPO_ROOT
 from .problems import ContentError, Problem, summary_line
 
 CONTENT = REPO_ROOT / "content"
+PHASES = {"content": "reading content", "pages": "pages", "downloads": "zipping"}  # band downloads: in pages
 OUTPUT = REPO_ROOT / "build"
 
 content_option = click.option("--content", "content", type=click.Path(path_type=Path), default=CONTENT,
@@ -30,9 +31,11 @@ def main() -> None:
 @click.option("--base-url", default="", help="Where the site will be published, for canonical links and "
               "sitemap.xml (e.g. https://example.org/povej).")
 @click.option("--force", is_flag=True, help="Build even if nothing changed since the last build into OUTPUT.")
+@click.option("--no-downloads", is_flag=True, help="Leave out the ZIP downloads (a quicker build to check pages).")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to build with (0: one per available processor core).")
-def build(content: Path, output: Path, strict: bool, base_url: str, force: bool, jobs: int) -> None:
+def build(content: Path, output: Path, strict: bool, base_url: str, force: bool, no_downloads: bool,
+          jobs: int) -> None:
     """Build the static site into OUTPUT; the previous build stays until the new one is complete.
 
     When the content, the templates, the code and the options are exactly those of the last build into
@@ -46,7 +49,8 @@ def build(content: Path, output: Path, strict: bool, base_url: str, force: bool,
     if interface:  # report them with the content's problems, so one run shows everything
         _fail_on(interface + _content_problems(content), "Build stopped")
     try:
-        result = build_site(content, output, strict=strict, base_url=base_url, workers=jobs, force=force)
+        result = build_site(content, output, strict=strict, base_url=base_url, workers=jobs, force=force,
+                            settings={"POVEJ_DOWNLOADS": False} if no_downloads else None)
     except ContentError as error:
         _fail_on(error.problems, "Build stopped")
     except OutputError as error:
@@ -60,8 +64,9 @@ def build(content: Path, output: Path, strict: bool, base_url: str, force: bool,
                    f"{pages}; {len(result.warnings)} warnings), checked in {result.seconds:.1f} s. "
                    "Use --force to build anyway.")
     else:
+        phases = ", ".join(f"{PHASES[name]} {seconds:.1f} s" for name, seconds in result.phases.items())
         click.echo(f"Built {sum(result.pages.values())} pages ({pages}), {len(result.warnings)} warnings, "
-                   f"in {result.seconds:.1f} s.")
+                   f"in {result.seconds:.1f} s ({phases}).")
     click.echo(f"Open {result.output / 'index.html'} in a browser, or copy {result.output} to any web host.")
 
 

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
+import babel.dates
 import flask_babel
 from flask import Flask, current_app, g
 from flask_babel import Babel
@@ -40,12 +42,14 @@ def _install_cached_gettext(app: Flask) -> None:
     locale selector, so what a page says is the same.
     """
     loaded: dict[str, Any] = {}
+    source_language = app.config["POVEJ_CATALOG"].config.source_language
 
     def translations() -> Any:
-        lang = current_language()
-        if lang not in loaded:
-            loaded[lang] = flask_babel.get_translations()
-        return loaded[lang]
+        lang = g.get("lang") or source_language
+        found = loaded.get(lang)
+        if found is None:
+            found = loaded[lang] = flask_babel.get_translations()
+        return found
 
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=lambda s: translations().ugettext(s),
@@ -58,4 +62,10 @@ def _install_cached_gettext(app: Flask) -> None:
 
 def local_date(value: dt.date) -> str:
     """A date as readers of the current language write it (sl: 23. november 2026)."""
-    return str(flask_babel.format_date(value, format="long"))
+    return _long_date(value, str(flask_babel.get_locale()))
+
+
+@functools.lru_cache(maxsize=256)
+def _long_date(value: dt.date, locale: str) -> str:
+    # Every page shows when the help contacts were last checked: format each date once per language.
+    return str(babel.dates.format_date(value, format="long", locale=locale))
