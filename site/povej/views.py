@@ -13,6 +13,8 @@ from .addresses import ELSEWHERE, Addresses, relative, resolve_links
 from .content import Catalog, Entry
 
 bp = Blueprint("site", __name__)
+DISCLOSURE_SHORT = '<h3 id="disclosure-short">'
+DISCLOSURE_FULL = '<h3 id="disclosure-now">'
 
 
 def init_app(app: Flask) -> None:
@@ -48,6 +50,7 @@ def _common_context() -> dict[str, Any]:
         "static_link": lambda name: link(f"/static/{name}"),
         "base_url": current_app.config["POVEJ_BASE_URL"],
         "downloads": current_app.config["POVEJ_DOWNLOADS"],
+        "disclosure_card": disclosure_card,
     }
 
 
@@ -123,6 +126,23 @@ def _glossary() -> str:
     return _page("glossary.html", "glossary", "", terms=terms, uses=catalog().term_uses)
 
 
+def disclosure_card(entry: Entry, kind: str) -> Markup:
+    """The card on what to do when a child tells: short on lessons, in full on guides.
+
+    The partial starts with a short card ('#disclosure-short') whose link leads to the full card in the
+    teachers' guide, then the full card ('#disclosure-now' onwards). A partial without both parts is shown whole.
+    """
+    card = str(body(entry))
+    if DISCLOSURE_SHORT not in card or DISCLOSURE_FULL not in card:
+        return Markup(card)
+    short, full = card.split(DISCLOSURE_FULL, 1)
+    if kind == "lesson":
+        guide = f'href="{link(addresses().path("guide", "teachers", g.lang))}"'
+        # The guide prints the full card under this heading; the content checker only knows the guide's own parts.
+        return Markup(short.replace(guide, guide[:-1] + '#disclosure-title"'))
+    return Markup(short.split(DISCLOSURE_SHORT, 1)[0] + DISCLOSURE_FULL + full)
+
+
 def _disclosure() -> Entry | None:
     config = catalog().config
     return catalog().get("partial", "disclosure", g.lang) or catalog().get(
@@ -177,10 +197,12 @@ def _not_found(error: Exception) -> tuple[str, int]:
     return not_found_page(), 404
 
 
-@bp.route("/static/style.css")
-def stylesheet() -> Any:
-    """The stylesheet without comments and indentation: every byte counts on a school network."""
-    path = Path(current_app.static_folder or "") / "style.css"
+@bp.route("/static/<name>.css")
+def stylesheet(name: str) -> Any:
+    """A stylesheet without comments and indentation: every byte counts on a school network."""
+    path = Path(current_app.static_folder or "") / f"{name}.css"
+    if not path.is_file():
+        abort(404)
     return Response(minify_css(path.read_text(encoding="utf-8")), mimetype="text/css")
 
 

@@ -1,6 +1,4 @@
-/* Povej! — the quick exit, on every page. Follows the GOV.UK "Exit this page" pattern:
-   the button or three presses of Shift blank the page at once and replace it with a neutral site,
-   using location.replace so this page does not stay in the back history. */
+/* Quick exit, after GOV.UK "Exit this page": blank the page, then location.replace (no history entry). */
 (function () {
   "use strict";
   var exit = document.querySelector("[data-quick-exit]");
