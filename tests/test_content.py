@@ -87,3 +87,41 @@ def test_problems_with_and_without_a_line_sort_together(content: Path) -> None:
     english.write_text(text.replace("(term:trusted-adult)", "(term:trusted)"), encoding="utf-8")
     assert [p.split(": ")[0] for p in problems_of(content)] == ["content/lessons/6-9/secrets-to-tell/en.md",
                                                                 "content/lessons/6-9/secrets-to-tell/en.md:32"]
+
+
+def test_a_second_load_renders_only_the_files_that_changed(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from povej.markup import Renderer
+    from povej.rendercache import RenderCache
+
+    rendered: list[str] = []
+    original = Renderer.render
+
+    def counting(self: Renderer, source, problems):  # type: ignore[no-untyped-def]
+        rendered.append(source.path.relative_to(content).as_posix())
+        return original(self, source, problems)
+
+    monkeypatch.setattr(Renderer, "render", counting)
+    first = load_catalog(content, content.parent)
+    assert len(rendered) == sum(len(v) for v in first.items.values())
+    RenderCache._open.clear()  # as a new process would: read back from disk
+
+    rendered.clear()
+    assert load_catalog(content, content.parent).items.keys() == first.items.keys()
+    assert rendered == []
+    lesson = content / LESSON / "en.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("\n\n", "\n\nA new line.\n\n", 1), encoding="utf-8")
+    again = load_catalog(content, content.parent)
+    assert rendered == [f"{LESSON.as_posix()}/en.md"]
+    assert "A new line." in again.get("lesson", "secrets-to-tell", "en").rendered.html  # type: ignore[union-attr]
+
+
+def test_a_damaged_render_cache_is_ignored(content: Path) -> None:
+    from povej.rendercache import RenderCache
+
+    load_catalog(content, content.parent)
+    caches = list(RenderCache._open.values())
+    RenderCache._open.clear()
+    for cache in caches:
+        if cache.path.is_file():
+            cache.path.write_bytes(b"not a pickle")
+    assert load_catalog(content, content.parent).get("lesson", "secrets-to-tell", "en") is not None

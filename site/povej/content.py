@@ -14,6 +14,7 @@ from typing import Any
 from .markup import Rendered, Renderer
 from .parallel import map_jobs
 from .problems import ContentError, Problem, Problems
+from .rendercache import RenderCache
 from .schema import validate
 from .siteconfig import SiteConfig, load_site_config
 from .source import Source, read_source
@@ -171,18 +172,39 @@ def _load_items(content: Path, config: SiteConfig, problems: Problems, workers: 
 
 def _load_files(load: Callable[[_File], Loaded], files: list[_File], workers: int, cache: FileCache | None,
                 context: str) -> list[Loaded]:
+    """What each file gives; files unchanged since they were last loaded are not read or rendered again.
+
+    A preview's `cache` skips files whose size, mtime and inode are unchanged; every other file is looked
+    up by the hash of its bytes in the render cache on disk, and only what is in neither is rendered.
+    """
     if cache is None:
-        # Forking costs more than it saves on a small site.
-        return map_jobs(load, files, workers if len(files) >= PARALLEL_FROM else 1)
+        return _load_through_disk(load, files, workers, context, persist=True)
     if cache.context != context:
         cache.context, cache.files = context, {}
     stamps = {file.path: _stamp(file.path) for file in files}
     stale = [file for file in files if file.path not in cache.files or cache.files[file.path][0] != stamps[file.path]]
-    results = map_jobs(load, stale, workers if len(stale) >= PARALLEL_FROM else 1)
+    # An edit in the preview is kept in memory; writing the whole disk cache for it would cost more than it saves.
+    results = _load_through_disk(load, stale, workers, context, persist=len(stale) > 1)
     for file, result in zip(stale, results, strict=True):
         cache.files[file.path] = (stamps[file.path], result)
     cache.files = {file.path: cache.files[file.path] for file in files}  # forget deleted files
     return [cache.files[file.path][1] for file in files]
+
+
+def _load_through_disk(load: Callable[[_File], Loaded], files: list[_File], workers: int, context: str,
+                       persist: bool) -> list[Loaded]:
+    disk = RenderCache.for_context(context)
+    keys = [disk.key(file.path) for file in files]
+    results: list[Loaded | None] = [disk.get(key) for key in keys]
+    missing = [index for index, result in enumerate(results) if result is None]
+    # Forking costs more than it saves on a small site.
+    rendered = map_jobs(load, [files[i] for i in missing], workers if len(missing) >= PARALLEL_FROM else 1)
+    for index, result in zip(missing, rendered, strict=True):
+        results[index] = result
+        disk.put(keys[index], result)
+    if persist:
+        disk.save(set(keys))
+    return [result for result in results if result is not None]
 
 
 def _stamp(path: Path) -> tuple[int, int, int]:

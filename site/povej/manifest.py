@@ -33,17 +33,21 @@ class Manifest:
     warnings: tuple[Problem, ...]
 
 
+def cache_folder() -> Path:
+    """Povej!'s folder in the user's cache ($XDG_CACHE_HOME, by default ~/.cache)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "povej"
+
+
 def manifest_path(output: Path) -> Path:
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:24]
-    return cache / "povej" / "builds" / f"{name}.json"
+    return cache_folder() / "builds" / f"{name}.json"
 
 
 def inputs_digest(content: Path, translations: list[Path], options: dict[str, Any]) -> str:
     """One hash of everything a build reads; any change to any of it gives another hash."""
     digest = hashlib.sha256()
     digest.update(json.dumps({"version": VERSION, "python": sys.version, "options": options,
-                              "libraries": {name: _version(name) for name in LIBRARIES}},
+                              "libraries": {name: version_of(name) for name in LIBRARIES}},
                              sort_keys=True, default=str).encode())
     for label, root in [("content", content), ("package", PACKAGE)] + [("translations", t) for t in translations]:
         for path in _files(root):
@@ -95,7 +99,7 @@ def _files(root: Path) -> list[Path]:
     return found
 
 
-def _version(name: str) -> str:
+def version_of(name: str) -> str:
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
