@@ -61,8 +61,10 @@ def bench_povej(corpus: Path, work: Path, runs: int, preview: bool, code: Path |
     url = lesson_url(corpus, lesson_file, "en")
     povej, env = povej_command(code)
     build = lambda out: [*povej, "build", "--content", corpus, "--output", out]  # noqa: E731
+    env = {**(env or {}), "XDG_CACHE_HOME": str(work / "cache")}  # build manifests: not the user's cache
     result: dict[str, Any] = {"tool": "Povej!", "cold": [], "nochange": [], "edit": [], "rss_mb": [],
-                              "cold_cpu": [], "nochange_cpu": [], "edit_cpu": [],
+                              "cold_cpu": [], "nochange_cpu": [], "edit_cpu": [], "pages_only": [],
+                              "pages_only_cpu": [], "build_says": [],
                               "lesson_url": url, "edited_file": str(lesson_file)}
     log_step("Povej: imports only (python -c 'import povej.build, povej.cli')")
     result["imports"] = [run_timed([VENV_BIN / "python", "-c", "import povej.build, povej.cli, povej.catalogues"],
@@ -74,13 +76,27 @@ def bench_povej(corpus: Path, work: Path, runs: int, preview: bool, code: Path |
     for run in range(runs):
         out = work / f"povej-out-{run}"
         shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(work / "cache", ignore_errors=True)  # cold: no render cache, no manifest
         cold = run_timed(build(out), env=env)
         check(cold.returncode == 0, f"povej build failed:\n{cold.stdout[-2000:]}\n{cold.stderr[-3000:]}")
         result["cold"].append(cold.seconds)
         result["cold_cpu"].append(cold.cpu_seconds)
         result["rss_mb"].append(cold.max_rss_mb)
-        result["build_says"] = cold.stdout.strip().splitlines()[0] if cold.stdout.strip() else ""
-        log_step(f"Povej run {run + 1}/{runs}: cold {cold.seconds:.2f} s, {cold.max_rss_mb:.0f} MB")
+        result["build_says"].append(cold.stdout.strip().splitlines()[0] if cold.stdout.strip() else "")
+        log_step(f"Povej run {run + 1}/{runs}: cold {cold.seconds:.2f} s, {cold.max_rss_mb:.0f} MB: "
+                 f"{result['build_says'][-1]}")
+        bare = work / f"povej-pages-{run}"
+        shutil.rmtree(bare, ignore_errors=True)
+        shutil.rmtree(work / "cache", ignore_errors=True)
+        pages_only = run_timed([*build(bare), "--no-downloads"], env=env)
+        check(pages_only.returncode == 0, f"povej build --no-downloads failed:\n{pages_only.stderr[-3000:]}")
+        result["pages_only"].append(pages_only.seconds)
+        result["pages_only_cpu"].append(pages_only.cpu_seconds)
+        shutil.rmtree(bare, ignore_errors=True)
+        warm = run_timed([*build(out), "--force"], env=env)  # re-records the manifest the cache clearing removed
+        check(warm.returncode == 0, f"povej build --force failed:\n{warm.stderr[-3000:]}")
+        result.setdefault("warm", []).append(warm.seconds)
+        result.setdefault("warm_cpu", []).append(warm.cpu_seconds)
         same = run_timed(build(out), env=env)
         check(same.returncode == 0, f"povej rebuild failed:\n{same.stderr[-3000:]}")
         result["nochange"].append(same.seconds)
@@ -135,7 +151,7 @@ def rows_for(results: list[dict[str, Any]]) -> list[list[str]]:
         return f"{r['pages'] / cold:.0f}" if cold and r.get("pages") else "–"
 
     def cpu(r: dict[str, Any]) -> str:
-        values = [median(r.get(f"{k}_cpu") or []) for k in ("cold", "nochange", "edit")]
+        values = [median(r.get(f"{k}_cpu") or []) for k in ("cold", "pages_only", "nochange", "edit")]
         return " / ".join(fmt_seconds(v) for v in values) if any(v is not None for v in values) else "–"
 
     def rss(r: dict[str, Any]) -> str:
@@ -151,9 +167,11 @@ def rows_for(results: list[dict[str, Any]]) -> list[list[str]]:
     rows = [
         ["HTML pages built", *[pages(r) for r in results], "2,000"],
         ["cold build (empty output)", *[cell(r, "cold") for r in results], TARGETS["cold"]],
+        ["cold build without the ZIP downloads", *[cell(r, "pages_only") for r in results], "–"],
+        ["rebuild forced, content unchanged (render cache warm)", *[cell(r, "warm") for r in results], "–"],
         ["rebuild, nothing changed", *[cell(r, "nochange") for r in results], TARGETS["nochange"]],
         ["rebuild, one lesson edited", *[cell(r, "edit") for r in results], TARGETS["edit"]],
-        ["CPU time (user+sys): cold / no change / edit", *[cpu(r) for r in results], "–"],
+        ["CPU time (user+sys): cold / without ZIPs / no change / edit", *[cpu(r) for r in results], "–"],
         ["pages per second (cold)", *[rate(r) for r in results], "> 500"],
         ["peak RSS of the build process", *[rss(r) for r in results], "–"],
         ["preview: edit → reload shows it", *[cell(r, "preview") for r in results], TARGETS["preview"]],
@@ -220,6 +238,8 @@ def main() -> None:
         for r in results:
             if r.get("note"):
                 print(f"\n{r['tool']}: {r['note']}")
+        for line in results[0].get("build_says") or []:
+            print(f"\nPovej! cold build said: {line}")
         sizes = results[0].get("sizes", {})
         if sizes.get("largest"):
             print("\nLargest Povej pages: " + ", ".join(f"{x['page']} ({x['bytes'] // 1024} KB)"
