@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from . import REPO_ROOT
+from .parallel import available_cores
 from .problems import ContentError, Problem, summary_line
 
 CONTENT = REPO_ROOT / "content"
@@ -79,7 +80,8 @@ def check(content: Path, strict: bool) -> None:
     from .content import load_catalog
 
     try:
-        catalog = load_catalog(content, REPO_ROOT if content.resolve().is_relative_to(REPO_ROOT) else None)
+        catalog = load_catalog(content, REPO_ROOT if content.resolve().is_relative_to(REPO_ROOT) else None,
+                               workers=available_cores())
     except ContentError as error:
         _fail_on(error.problems, "Check failed")
     for status in catalog.statuses:
@@ -137,7 +139,8 @@ def _content_problems(content: Path) -> list[Problem]:
     from .content import load_catalog
 
     try:
-        load_catalog(content, REPO_ROOT if content.resolve().is_relative_to(REPO_ROOT) else None, strict=True)
+        load_catalog(content, REPO_ROOT if content.resolve().is_relative_to(REPO_ROOT) else None, strict=True,
+                     workers=available_cores())
     except ContentError as error:
         return error.problems
     return []
