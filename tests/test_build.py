@@ -156,3 +156,35 @@ def test_a_failed_build_is_not_taken_for_an_up_to_date_one(content: Path, tmp_pa
         build_site(content, out)
     (content / "pages" / "help" / "sl.md").write_text(good, encoding="utf-8")
     assert build_site(content, out).skipped, "back to the content of the last good build"
+
+
+EDITS = {
+    "a lesson's text": ("lessons/6-9/secrets-to-tell/en.md", "Pair work.", "Work in pairs, then share."),
+    "the Slovene source of a lesson": ("lessons/6-9/secrets-to-tell/sl.md", "\n## ", "\nNov odstavek.\n\n## "),
+    "a glossary term's text": ("glossary/trusted-adult/en.md", "An adult.", "An adult you can talk to."),
+    "the disclosure card": ("partials/disclosure/en.md", "Believe them.", "Believe them. Stay calm."),
+    "a lesson's title": ("lessons/6-9/secrets-to-tell/en.md", "title: Good and bad secrets",
+                         "title: Good secrets and bad secrets"),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))
+def test_a_rebuild_after_an_edit_is_byte_identical_to_a_full_build(content: Path, tmp_path: Path,
+                                                                  edit: str) -> None:
+    """Pages whose inputs did not change are taken over from the last build: never a stale page."""
+    out, full = tmp_path / "out", tmp_path / "full"
+    first = build_site(content, out)
+    assert first.reused == 0
+    file, old, new = EDITS[edit]
+    path = content / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    again = build_site(content, out)
+    build_site(content, full, force=True)
+    assert tree_digest(out) == tree_digest(full)
+    if edit == "a lesson's title":
+        assert again.reused == 0, "a title shows on lists and menus: every page is rendered again"
+    else:
+        files = sum(1 for p in out.rglob("*") if p.is_file())
+        assert 0 < again.reused < files, "only the pages that show the edit are rendered"

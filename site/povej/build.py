@@ -9,15 +9,17 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 from xml.sax.saxutils import escape
 
-from flask import Flask
+from flask import Flask, url_for
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from . import REPO_ROOT, create_app
 from .content import Catalog
-from .manifest import forget, inputs_digest, output_listing, read_manifest, write_manifest
-from .offline import band_sites, write_zips
+from .incremental import PageKeys, band_key, site_digest
+from .manifest import Manifest, environment_digest, forget, inputs_digest, output_listing, read_manifest, write_manifest
+from .offline import DOWNLOADS, band_sites, write_zips
 from .parallel import Job, available_cores, run_jobs
 from .problems import Problem
 from .views import page_urls
@@ -35,14 +37,16 @@ class BuildResult:
     seconds: float
     skipped: bool = False  # nothing had changed since the last build into `output`
     phases: dict[str, float] = field(default_factory=dict)  # seconds spent reading content, on pages, on ZIPs
+    reused: int = 0  # pages taken over from the previous build
 
 
 def build_site(content: Path, output: Path, strict: bool = False, base_url: str = "",
                settings: dict[str, Any] | None = None, workers: int = 0, force: bool = False) -> BuildResult:
     """Load everything, freeze into a temporary folder, then replace `output` with it in one rename.
 
-    `workers` processes share the reading, freezing and zipping (0: one per available core). Unless
-    `force`, a build whose inputs and output are as the last build into `output` left them stops early.
+    `workers` processes share the reading, freezing and zipping (0: one per available core). Unless `force`:
+    a build whose inputs and output are as the last build into `output` left them stops early, and pages
+    (and band downloads) whose inputs did not change are taken over from the previous build (incremental.py).
     """
     started = time.perf_counter()
     output = output.resolve()
@@ -51,24 +55,33 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
     _recover(output)  # first, so the previous site is back in place even if this build fails
     config = {"POVEJ_CONTENT": content, "POVEJ_STRICT": strict, "POVEJ_BASE_URL": base_url.rstrip("/"),
               **(settings or {})}
-    inputs = _inputs(config)
-    previous = None if force else read_manifest(output)
-    if previous and previous.inputs == inputs and output.is_dir() and previous.output == output_listing(output):
+    environment = _environment(config)
+    inputs = inputs_digest(Path(content).resolve(), environment)
+    previous = None if force else _intact(read_manifest(output), output)
+    if previous and previous.inputs == inputs:
         return BuildResult(output, previous.pages, previous.warnings, time.perf_counter() - started, skipped=True)
+    if previous and previous.environment != environment:
+        previous = None  # other code, templates or options: nothing can be taken over
     workers = workers or available_cores()
     phases = {"content": time.perf_counter()}
     app = create_app({**config, "POVEJ_WORKERS": workers})
+    catalog: Catalog = app.config["POVEJ_CATALOG"]
+    site = site_digest(catalog, environment)
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
         phases["pages"] = time.perf_counter()
-        sites = [(app, staging)]
+        main, page_keys = _plan(app, staging, PageKeys(catalog, site), previous, output)
+        plans, band_keys = [main], {}
         if app.config["POVEJ_DOWNLOADS"]:
-            sites += band_sites(app, staging, lambda catalog: create_app(_download_settings(app, catalog)))
-        _freeze(sites, workers)
+            for band_app, folder in band_sites(app, staging, lambda c: create_app(_download_settings(app, c))):
+                band_keys[folder.name] = band_key(site, band_app.config["POVEJ_CATALOG"])
+                if not _reuse_download(folder.name, band_keys[folder.name], previous, output, staging):
+                    plans.append(_Plan(band_app, folder, list(page_urls(band_app.config["POVEJ_CATALOG"])), []))
+        _freeze(plans, workers)
         if app.config["POVEJ_DOWNLOADS"]:
             phases["downloads"] = time.perf_counter()
-            write_zips(staging, [band for _, band in sites[1:]], workers)
+            write_zips(staging, [plan.destination for plan in plans[1:]], workers)
         phases["end"] = time.perf_counter()
         _write_robots(staging, base_url.rstrip("/"))
         if base_url:
@@ -77,20 +90,73 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
         _swap(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    catalog = app.config["POVEJ_CATALOG"]
     pages = {lang: sum(1 for _ in (output / lang).rglob("index.html")) for lang in catalog.config.codes}
-    write_manifest(output, inputs, pages, catalog.warnings)
+    write_manifest(output, Manifest(inputs, "", pages, catalog.warnings, environment, page_keys, band_keys))
     marks = list(phases.items())
     spent = {name: round(end - start, 2) for (name, start), (_, end) in itertools.pairwise(marks)}
-    return BuildResult(output, pages, catalog.warnings, time.perf_counter() - started, phases=spent)
+    reused = len(main.reused) if previous else 0
+    return BuildResult(output, pages, catalog.warnings, time.perf_counter() - started, phases=spent, reused=reused)
 
 
-def _inputs(config: dict[str, Any]) -> str:
-    """The hash of what this build would read: content, code, translations and options."""
+def _environment(config: dict[str, Any]) -> str:
+    """The hash of what this build would read besides the content: code, translations and options."""
     translations = str(config.get("BABEL_TRANSLATION_DIRECTORIES", REPO_ROOT / "translations"))
     options = {k: v for k, v in config.items() if k != "POVEJ_CONTENT"}
-    return inputs_digest(Path(config["POVEJ_CONTENT"]).resolve(),
-                         [Path(folder) for folder in translations.split(";")], options)
+    return environment_digest([Path(folder) for folder in translations.split(";")], options)
+
+
+def _intact(manifest: Manifest | None, output: Path) -> Manifest | None:
+    """The last build's manifest, if the output is still exactly as that build left it."""
+    if manifest is None or not output.is_dir() or manifest.output != output_listing(output):
+        return None
+    return manifest
+
+
+@dataclass
+class _Plan:
+    """One site to freeze: the pages to render, and the files to take over from the previous build."""
+
+    app: Flask
+    destination: Path
+    render: list[tuple[str, dict[str, str]]]
+    reused: list[tuple[Path, Path]]
+
+
+def _plan(app: Flask, staging: Path, keys: PageKeys, previous: Manifest | None,
+          output: Path) -> tuple[_Plan, dict[str, list[str]]]:
+    """Split the main site's pages into those to render and those whose key is the one they were built with."""
+    plan = _Plan(app, staging, [], [])
+    recorded: dict[str, list[str]] = {}
+    old = previous.page_keys if previous else {}
+    with app.test_request_context():
+        for endpoint, values in page_urls(app.config["POVEJ_CATALOG"]):
+            url = unquote(url_for(endpoint, **values))  # type: ignore[arg-type]
+            key = keys.key(endpoint, values)
+            file = url[1:] + ("index.html" if url.endswith("/") else "")
+            if key is not None:
+                recorded[url] = [file, key]
+            if key is not None and old.get(url) == [file, key] and (output / file).is_file():
+                plan.reused.append((output / file, staging / file))
+            else:
+                plan.render.append((endpoint, values))
+    return plan, recorded
+
+
+def _reuse_download(band: str, key: str, previous: Manifest | None, output: Path, staging: Path) -> bool:
+    """Take over a band's ZIP from the previous build when nothing in it changed."""
+    name = Path(DOWNLOADS) / f"povej-{band}.zip"
+    if previous is None or previous.band_keys.get(band) != key or not (output / name).is_file():
+        return False
+    _take_over(output / name, staging / name)
+    return True
+
+
+def _take_over(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)  # the old build is deleted after the swap; the new one keeps the file
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _download_settings(app: Flask, catalog: Catalog) -> dict[str, Any]:
@@ -98,14 +164,14 @@ def _download_settings(app: Flask, catalog: Catalog) -> dict[str, Any]:
     return {**{k: app.config[k] for k in keep}, "POVEJ_CATALOG": catalog, "POVEJ_DOWNLOADS": False}
 
 
-def _freeze(sites: list[tuple[Flask, Path]], workers: int) -> None:
-    """Freeze every site (the main one and each band's download), every worker taking every n-th page."""
-    urls = [list(page_urls(app.config["POVEJ_CATALOG"])) for app, _ in sites]
-
+def _freeze(plans: list[_Plan], workers: int) -> None:
+    """Freeze every site (the main one and band downloads), every worker taking every n-th page and file."""
     def share(index: int) -> Job:
         def job() -> None:
-            for (app, destination), pages in zip(sites, urls, strict=True):
-                _freeze_pages(app, destination, pages[index::workers], static_files=index == 0)
+            for plan in plans:
+                for source, target in plan.reused[index::workers]:
+                    _take_over(source, target)
+                _freeze_pages(plan.app, plan.destination, plan.render[index::workers], static_files=index == 0)
         return job
 
     run_jobs([share(index) for index in range(workers)], workers)

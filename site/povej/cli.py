@@ -66,6 +66,8 @@ def build(content: Path, output: Path, strict: bool, base_url: str, force: bool,
                    "Use --force to build anyway.")
     else:
         phases = ", ".join(f"{PHASES[name]} {seconds:.1f} s" for name, seconds in result.phases.items())
+        if result.reused:
+            phases += f"; {result.reused} unchanged files kept from the last build"
         click.echo(f"Built {sum(result.pages.values())} pages ({pages}), {len(result.warnings)} warnings, "
                    f"in {result.seconds:.1f} s ({phases}).")
     click.echo(f"Open {result.output / 'index.html'} in a browser, or copy {result.output} to any web host.")

@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -27,10 +27,13 @@ VERSION = 1  # of the manifest's format and of what it hashes
 
 @dataclass(frozen=True)
 class Manifest:
-    inputs: str
-    output: str
+    inputs: str  # everything the build read
+    output: str  # the listing of what it wrote
     pages: dict[str, int]
     warnings: tuple[Problem, ...]
+    environment: str = ""  # the inputs apart from the content
+    page_keys: dict[str, list[str]] = field(default_factory=dict)  # url: [file, key] (incremental.py)
+    band_keys: dict[str, str] = field(default_factory=dict)  # band: key of its download
 
 
 def cache_folder() -> Path:
@@ -43,17 +46,28 @@ def manifest_path(output: Path) -> Path:
     return cache_folder() / "builds" / f"{name}.json"
 
 
-def inputs_digest(content: Path, translations: list[Path], options: dict[str, Any]) -> str:
-    """One hash of everything a build reads; any change to any of it gives another hash."""
+def environment_digest(translations: list[Path], options: dict[str, Any]) -> str:
+    """A hash of what a build reads besides the content: code, templates, static files, catalogues, options."""
     digest = hashlib.sha256()
     digest.update(json.dumps({"version": VERSION, "python": sys.version, "options": options,
                               "libraries": {name: version_of(name) for name in LIBRARIES}},
                              sort_keys=True, default=str).encode())
-    for label, root in [("content", content), ("package", PACKAGE)] + [("translations", t) for t in translations]:
+    _hash_files(digest, [("package", PACKAGE)] + [("translations", t) for t in translations])
+    return digest.hexdigest()
+
+
+def inputs_digest(content: Path, environment: str) -> str:
+    """One hash of everything a build reads; any change to any of it gives another hash."""
+    digest = hashlib.sha256(environment.encode())
+    _hash_files(digest, [("content", content)])
+    return digest.hexdigest()
+
+
+def _hash_files(digest: Any, roots: list[tuple[str, Path]]) -> None:
+    for label, root in roots:
         for path in _files(root):
             digest.update(f"\0{label}/{path.relative_to(root).as_posix()}\0".encode())
             digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def output_listing(output: Path) -> str:
@@ -69,18 +83,20 @@ def read_manifest(output: Path) -> Manifest | None:
     try:
         data = json.loads(manifest_path(output).read_text(encoding="utf-8"))
         return Manifest(data["inputs"], data["output"], dict(data["pages"]),
-                        tuple(Problem(*fields) for fields in data["warnings"]))
+                        tuple(Problem(*fields) for fields in data["warnings"]), data.get("environment", ""),
+                        dict(data.get("page_keys", {})), dict(data.get("band_keys", {})))
     except (OSError, ValueError, KeyError, TypeError):
         return None  # none yet, or unreadable: the build runs
 
 
-def write_manifest(output: Path, inputs: str, pages: dict[str, int], warnings: tuple[Problem, ...]) -> None:
-    data = {"inputs": inputs, "output": output_listing(output), "pages": pages,
-            "warnings": [[w.path, w.line, w.message, w.severity] for w in warnings]}
+def write_manifest(output: Path, manifest: Manifest) -> None:
+    data = {"inputs": manifest.inputs, "output": output_listing(output), "pages": manifest.pages,
+            "warnings": [[w.path, w.line, w.message, w.severity] for w in manifest.warnings],
+            "environment": manifest.environment, "page_keys": manifest.page_keys, "band_keys": manifest.band_keys}
     temporary = manifest_path(output).with_suffix(f".{os.getpid()}")
     try:
         temporary.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         temporary.replace(manifest_path(output))
     except OSError:
         pass  # no cache folder to write to: the next build simply runs in full
