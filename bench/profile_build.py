@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import shutil
 import sys
@@ -85,7 +86,8 @@ def timed_build(content: Path, output: Path) -> dict[str, Any]:
         build_module._freeze = freeze
     started = time.perf_counter()
     try:
-        result = build_module.build_site(content, output)
+        # One process, so every request is timed here; no caches, so the build is cold.
+        result = build_module.build_site(content, output, workers=1, force=True)
     finally:
         Flask.full_dispatch_request = original_dispatch  # type: ignore[method-assign]
         content_module.load_catalog = original_load  # type: ignore[assignment]
@@ -105,7 +107,7 @@ def profiled_build(content: Path, output: Path, top: int) -> dict[str, Any]:
     profiler = cProfile.Profile()
     started = time.perf_counter()
     profiler.enable()
-    build_site(content, output)
+    build_site(content, output, workers=1, force=True)  # one process: the profiler sees all the work
     profiler.disable()
     wall = time.perf_counter() - started
     profiler.dump_stats(PROFILE)
@@ -152,6 +154,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="povej-profile-"))
+    os.environ["XDG_CACHE_HOME"] = str(work / "cache")  # the build's render cache and manifests: cold, and not ours
     try:
         code = snapshot_code(work / "code")  # one version of the code, whatever others edit meanwhile
         sys.path.insert(0, str(code / "site"))
@@ -165,6 +168,7 @@ def main() -> None:
         timing = timed_build(corpus, work / "out-timed")
         log_step(f"… {timing['total']:.1f} s. Cold build under cProfile")
         shutil.rmtree(work / "out-timed", ignore_errors=True)
+        shutil.rmtree(work / "cache", ignore_errors=True)  # the render cache of the timed build: start cold again
         profile = profiled_build(corpus, work / "out-profiled", args.top)
         path = write_json("profile", {"machine": machine(), "code": code_state(code), "lessons_per_language":
                                       args.lessons, "timing": timing, "profile": {k: v for k, v in profile.items()

@@ -1,40 +1,45 @@
 """Povej!: a bilingual prevention-education site, built from Markdown into static pages."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-from jinja2 import BytecodeCache
-
-
-class _SharedBytecode(BytecodeCache):
-    """Compiled templates kept in memory for every app of this process (a build makes one per download)."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Any) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: Any) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_BYTECODE = _SharedBytecode()
+if TYPE_CHECKING:  # Flask is imported when an app is made: `povej build` with nothing to do never needs it
+    from flask import Flask
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
+@functools.cache
+def _shared_bytecode() -> Any:
+    """Compiled templates kept in memory for every app of this process (a build makes one per download)."""
+    from jinja2 import BytecodeCache
+
+    class SharedBytecode(BytecodeCache):
+        def __init__(self) -> None:
+            self.compiled: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket: Any) -> None:
+            if bucket.key in self.compiled:
+                bucket.bytecode_from_string(self.compiled[bucket.key])
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+    return SharedBytecode()
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Assemble the app: load and validate all content first, then register the views."""
+    from flask import Flask
+
     from . import i18n, views
     from .addresses import Addresses
     from .content import load_catalog
 
     app = Flask(__name__)
-    app.jinja_options = {**app.jinja_options, "bytecode_cache": _BYTECODE}
+    app.jinja_options = {**app.jinja_options, "bytecode_cache": _shared_bytecode()}
     app.config.from_mapping(
         POVEJ_CONTENT=REPO_ROOT / "content",
         POVEJ_STRICT=False,

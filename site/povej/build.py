@@ -15,10 +15,10 @@ from xml.sax.saxutils import escape
 from flask import Flask, url_for
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from . import REPO_ROOT, create_app
+from . import create_app
 from .content import Catalog
 from .incremental import PageKeys, band_key, site_digest
-from .manifest import Manifest, environment_digest, forget, inputs_digest, output_listing, read_manifest, write_manifest
+from .manifest import Check, Manifest, build_config, check_build, forget, write_manifest
 from .offline import DOWNLOADS, band_sites, write_zips
 from .parallel import Job, available_cores, run_jobs
 from .problems import Problem
@@ -41,24 +41,24 @@ class BuildResult:
 
 
 def build_site(content: Path, output: Path, strict: bool = False, base_url: str = "",
-               settings: dict[str, Any] | None = None, workers: int = 0, force: bool = False) -> BuildResult:
+               settings: dict[str, Any] | None = None, workers: int = 0, force: bool = False,
+               check: Check | None = None) -> BuildResult:
     """Load everything, freeze into a temporary folder, then replace `output` with it in one rename.
 
     `workers` processes share the reading, freezing and zipping (0: one per available core). Unless `force`:
     a build whose inputs and output are as the last build into `output` left them stops early, and pages
     (and band downloads) whose inputs did not change are taken over from the previous build (incremental.py).
+    `check` is `check_build`'s answer when the caller already asked it.
     """
     started = time.perf_counter()
     output = output.resolve()
     _check_output(output, Path(content).resolve())
     output.parent.mkdir(parents=True, exist_ok=True)
     _recover(output)  # first, so the previous site is back in place even if this build fails
-    config = {"POVEJ_CONTENT": content, "POVEJ_STRICT": strict, "POVEJ_BASE_URL": base_url.rstrip("/"),
-              **(settings or {})}
-    environment = _environment(config)
-    inputs = inputs_digest(Path(content).resolve(), environment)
-    previous = None if force else _intact(read_manifest(output), output)
-    if previous and previous.inputs == inputs:
+    config = build_config(content, strict, base_url, settings)
+    check = check or check_build(Path(content), output, config, force)
+    previous, environment, inputs = check.previous, check.environment, check.inputs
+    if previous and check.up_to_date:
         return BuildResult(output, previous.pages, previous.warnings, time.perf_counter() - started, skipped=True)
     if previous and previous.environment != environment:
         previous = None  # other code, templates or options: nothing can be taken over
@@ -96,20 +96,6 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
     spent = {name: round(end - start, 2) for (name, start), (_, end) in itertools.pairwise(marks)}
     reused = len(main.reused) if previous else 0
     return BuildResult(output, pages, catalog.warnings, time.perf_counter() - started, phases=spent, reused=reused)
-
-
-def _environment(config: dict[str, Any]) -> str:
-    """The hash of what this build would read besides the content: code, translations and options."""
-    translations = str(config.get("BABEL_TRANSLATION_DIRECTORIES", REPO_ROOT / "translations"))
-    options = {k: v for k, v in config.items() if k != "POVEJ_CONTENT"}
-    return environment_digest([Path(folder) for folder in translations.split(";")], options)
-
-
-def _intact(manifest: Manifest | None, output: Path) -> Manifest | None:
-    """The last build's manifest, if the output is still exactly as that build left it."""
-    if manifest is None or not output.is_dir() or manifest.output != output_listing(output):
-        return None
-    return manifest
 
 
 @dataclass

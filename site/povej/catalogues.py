@@ -1,6 +1,7 @@
 """The interface catalogues in translations/: compile them, and report what is not translated."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from babel.messages.catalog import Catalog as MessageCatalog
@@ -22,12 +23,20 @@ def _read(path: Path) -> MessageCatalog:
         return read_po(handle)
 
 
-def compile_catalogues(root: Path = TRANSLATIONS) -> None:
-    """Write messages.mo beside each messages.po (the .mo files are build products, not committed)."""
+def compile_catalogues(root: Path = TRANSLATIONS) -> bool:
+    """Write messages.mo beside each messages.po (the .mo files are build products, not committed).
+
+    A .mo file is only written when its bytes change; the answer says whether any did.
+    """
+    changed = False
     for po in _po_files(root):
-        catalog = _read(po)
-        with po.with_suffix(".mo").open("wb") as handle:
-            write_mo(handle, catalog, use_fuzzy=False)
+        compiled = io.BytesIO()
+        write_mo(compiled, _read(po), use_fuzzy=False)
+        mo = po.with_suffix(".mo")
+        if not mo.is_file() or mo.read_bytes() != compiled.getvalue():
+            mo.write_bytes(compiled.getvalue())
+            changed = True
+    return changed
 
 
 def _untranslated(catalog: MessageCatalog) -> list[str]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -42,35 +43,57 @@ def build(content: Path, output: Path, strict: bool, base_url: str, force: bool,
     When the content, the templates, the code and the options are exactly those of the last build into
     OUTPUT, and OUTPUT has not been touched since, the build says so and stops (use --force to rebuild).
     """
+    from .manifest import build_config, check_build
+
+    started = time.perf_counter()
+    settings = {"POVEJ_DOWNLOADS": False} if no_downloads else None
+    # First the cheap question, before Flask or the content is loaded: has anything changed?
+    found = check_build(content, output.resolve(), build_config(content, strict, base_url, settings), force)
+    if found.up_to_date and found.previous is not None:
+        _say_up_to_date(output.resolve(), found.previous.pages, found.previous.warnings,
+                        time.perf_counter() - started)
+        return
     from .build import OutputError, build_site
     from .catalogues import catalogue_problems, compile_catalogues
 
-    compile_catalogues()
+    # If the interface catalogues changed, they are hashed again.
+    check = None if compile_catalogues() else found
     interface = catalogue_problems() if strict else []
     if interface:  # report them with the content's problems, so one run shows everything
         _fail_on(interface + _content_problems(content), "Build stopped")
     try:
         result = build_site(content, output, strict=strict, base_url=base_url, workers=jobs, force=force,
-                            settings={"POVEJ_DOWNLOADS": False} if no_downloads else None)
+                            settings=settings, check=check)
     except ContentError as error:
         _fail_on(error.problems, "Build stopped")
     except OutputError as error:
         click.echo(f"Build stopped: {error}", err=True)
         sys.exit(1)
+    if result.skipped:
+        _say_up_to_date(result.output, result.pages, result.warnings, result.seconds)
+        return
     for warning in result.warnings:
         click.echo(str(warning), err=True)
     pages = ", ".join(f"{count} {lang}" for lang, count in result.pages.items())
-    if result.skipped:
-        click.echo(f"Up to date: nothing changed since the last build ({sum(result.pages.values())} pages: "
-                   f"{pages}; {len(result.warnings)} warnings), checked in {result.seconds:.1f} s. "
-                   "Use --force to build anyway.")
-    else:
-        phases = ", ".join(f"{PHASES[name]} {seconds:.1f} s" for name, seconds in result.phases.items())
-        if result.reused:
-            phases += f"; {result.reused} unchanged files kept from the last build"
-        click.echo(f"Built {sum(result.pages.values())} pages ({pages}), {len(result.warnings)} warnings, "
-                   f"in {result.seconds:.1f} s ({phases}).")
-    click.echo(f"Open {result.output / 'index.html'} in a browser, or copy {result.output} to any web host.")
+    phases = ", ".join(f"{PHASES[name]} {seconds:.1f} s" for name, seconds in result.phases.items())
+    if result.reused:
+        phases += f"; {result.reused} unchanged files kept from the last build"
+    click.echo(f"Built {sum(result.pages.values())} pages ({pages}), {len(result.warnings)} warnings, "
+               f"in {result.seconds:.1f} s ({phases}).")
+    _say_where(result.output)
+
+
+def _say_up_to_date(output: Path, pages: dict[str, int], warnings: tuple[Problem, ...], seconds: float) -> None:
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+    counts = ", ".join(f"{count} {lang}" for lang, count in pages.items())
+    click.echo(f"Up to date: nothing changed since the last build ({sum(pages.values())} pages: {counts}; "
+               f"{len(warnings)} warnings), checked in {seconds:.1f} s. Use --force to build anyway.")
+    _say_where(output)
+
+
+def _say_where(output: Path) -> None:
+    click.echo(f"Open {output / 'index.html'} in a browser, or copy {output} to any web host.")
 
 
 @main.command()

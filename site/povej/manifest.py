@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from . import REPO_ROOT
 from .problems import Problem
 
 PACKAGE = Path(__file__).parent
@@ -34,6 +35,38 @@ class Manifest:
     environment: str = ""  # the inputs apart from the content
     page_keys: dict[str, list[str]] = field(default_factory=dict)  # url: [file, key] (incremental.py)
     band_keys: dict[str, str] = field(default_factory=dict)  # band: key of its download
+
+
+@dataclass(frozen=True)
+class Check:
+    """What a build found before doing anything: its inputs, and what the last build into its output left."""
+
+    inputs: str
+    environment: str
+    previous: Manifest | None  # the last build's manifest, if the output is as that build left it
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.previous is not None and self.previous.inputs == self.inputs
+
+
+def build_config(content: Path, strict: bool = False, base_url: str = "",
+                 settings: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The app's settings for a build (what the manifest's hash of the options covers)."""
+    return {"POVEJ_CONTENT": content, "POVEJ_STRICT": strict, "POVEJ_BASE_URL": base_url.rstrip("/"),
+            **(settings or {})}
+
+
+def check_build(content: Path, output: Path, config: dict[str, Any], force: bool = False) -> Check:
+    """Hash the inputs and read the last build's manifest; cheap, and without loading Flask or the content."""
+    translations = str(config.get("BABEL_TRANSLATION_DIRECTORIES", REPO_ROOT / "translations"))
+    options = {k: v for k, v in config.items() if k != "POVEJ_CONTENT"}
+    environment = environment_digest([Path(folder) for folder in translations.split(";")], options)
+    inputs = inputs_digest(content.resolve(), environment)
+    previous = None if force else read_manifest(output)
+    if previous is not None and (not output.is_dir() or previous.output != output_listing(output)):
+        previous = None  # someone changed the output since: nothing in it can be trusted
+    return Check(inputs, environment, previous)
 
 
 def cache_folder() -> Path:
@@ -72,11 +105,19 @@ def _hash_files(digest: Any, roots: list[tuple[str, Path]]) -> None:
 
 def output_listing(output: Path) -> str:
     """A hash of the output's file names, sizes and modification times (cheap: no file is read)."""
-    digest = hashlib.sha256()
-    for path in _files(output):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(output).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+    lines = []
+    pending = [""]
+    while pending:
+        folder = pending.pop()
+        with os.scandir(output / folder) as entries:
+            for entry in entries:
+                name = f"{folder}/{entry.name}" if folder else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(name)
+                else:
+                    stat = entry.stat(follow_symlinks=False)
+                    lines.append(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
 
 
 def read_manifest(output: Path) -> Manifest | None:
