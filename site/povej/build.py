@@ -91,6 +91,7 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     pages = {lang: sum(1 for _ in (output / lang).rglob("index.html")) for lang in catalog.config.codes}
+    # The listing of the output ("") is taken by write_manifest, from the output as it now is.
     write_manifest(output, Manifest(inputs, "", pages, catalog.warnings, environment, page_keys, band_keys))
     marks = list(phases.items())
     spent = {name: round(end - start, 2) for (name, start), (_, end) in itertools.pairwise(marks)}

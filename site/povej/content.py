@@ -208,7 +208,10 @@ def _load_through_disk(load: Callable[[_File], Loaded], files: list[_File], work
 
 
 def _stamp(path: Path) -> tuple[int, int, int]:
-    stat = path.stat()
+    try:
+        stat = path.stat()
+    except OSError:  # an editor replacing the file right now: load it, and let reading it say what is wrong
+        return -1, -1, -1
     return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 

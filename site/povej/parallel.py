@@ -5,6 +5,7 @@ each worker writes its own files, so nothing comes back but success or the failu
 """
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import signal
@@ -41,20 +42,7 @@ def run_jobs(jobs: Sequence[Job], workers: int, weights: Sequence[float] | None 
             job()
         return
     shares = _deal(jobs, workers, weights)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    children = [_fork(share) for share in shares[1:]]
-    failure = ""
-    try:
-        for job in shares[0]:
-            job()
-    except BaseException:
-        failure = traceback.format_exc()
-        raise
-    finally:
-        failures = [message for message in (_collect(pid, read) for pid, read in children) if message]
-    if failures and not failure:
-        raise WorkerError("a build worker failed:\n" + "\n".join(failures))
+    _spread(functools.partial(_run, shares[0]), [functools.partial(_run_silently, share) for share in shares[1:]])
 
 
 def map_jobs(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
@@ -62,29 +50,49 @@ def map_jobs(function: Callable[[T], R], items: Sequence[T], workers: int) -> li
     workers = max(1, min(workers, len(items)))
     if workers == 1 or not hasattr(os, "fork"):
         return [function(item) for item in items]
+    mine: list[R] = []
+
+    def compute(index: int) -> bytes:
+        return pickle.dumps([function(item) for item in items[index::workers]], pickle.HIGHEST_PROTOCOL)
+
+    payloads = _spread(lambda: mine.extend(function(item) for item in items[0::workers]),
+                       [functools.partial(compute, index) for index in range(1, workers)])
     results: list[R | None] = [None] * len(items)
-    shares: list[list[R]] = [[] for _ in range(workers)]
-
-    def compute(index: int) -> Callable[[], bytes]:
-        return lambda: pickle.dumps([function(item) for item in items[index::workers]], pickle.HIGHEST_PROTOCOL)
-
-    sys.stdout.flush()
-    sys.stderr.flush()
-    children = [_fork_computing(compute(index)) for index in range(1, workers)]
-    try:
-        shares[0] = pickle.loads(compute(0)())
-    finally:
-        answers = [_collect_result(pid, read) for pid, read in children]
-    for index, (ok, payload) in enumerate(answers, start=1):
-        if not ok:
-            raise WorkerError("a build worker failed:\n" + payload.decode("utf-8", "replace"))
-        shares[index] = pickle.loads(payload)
-    for index, share in enumerate(shares):
+    for index, share in enumerate([mine, *(pickle.loads(payload) for payload in payloads)]):
         results[index::workers] = share
     return results  # type: ignore[return-value]
 
 
-def _fork_computing(compute: Callable[[], bytes]) -> tuple[int, int]:
+def _run(jobs: Sequence[Job]) -> None:
+    for job in jobs:
+        job()
+
+
+def _run_silently(jobs: Sequence[Job]) -> bytes:
+    _run(jobs)
+    return b""
+
+
+def _spread(own: Callable[[], None], others: Sequence[Callable[[], bytes]]) -> list[bytes]:
+    """Fork a worker for each of `others`, do `own` here, and return what the workers sent back.
+
+    A worker's failure is raised here as a WorkerError with its traceback, once this process's own part is
+    done; a failure of this process's own part is raised as it is, after every worker has ended.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    children = [_fork(compute) for compute in others]
+    try:
+        own()
+    finally:
+        answers = [_collect(pid, read) for pid, read in children]
+    failures = [payload.decode("utf-8", "replace") for ok, payload in answers if not ok]
+    if failures:
+        raise WorkerError("a build worker failed:\n" + "\n".join(failures))
+    return [payload for _, payload in answers]
+
+
+def _fork(compute: Callable[[], bytes]) -> tuple[int, int]:
     read, write = os.pipe()
     parent = os.getpid()
     pid = os.fork()
@@ -107,7 +115,7 @@ def _fork_computing(compute: Callable[[], bytes]) -> tuple[int, int]:
         os._exit(code)
 
 
-def _collect_result(pid: int, read: int) -> tuple[bool, bytes]:
+def _collect(pid: int, read: int) -> tuple[bool, bytes]:
     with os.fdopen(read, "rb") as pipe:
         payload = pipe.read()
     _, status = os.waitpid(pid, 0)
@@ -126,28 +134,6 @@ def _deal(jobs: Sequence[Job], workers: int, weights: Sequence[float] | None) ->
     return shares
 
 
-def _fork(jobs: Sequence[Job]) -> tuple[int, int]:
-    read, write = os.pipe()
-    parent = os.getpid()
-    pid = os.fork()
-    if pid:
-        os.close(write)
-        return pid, read
-    _die_with_parent(parent)
-    os.close(read)
-    code = 0
-    try:
-        for job in jobs:
-            job()
-    except BaseException:  # everything goes back to the parent, as text
-        os.write(write, traceback.format_exc().encode("utf-8", "replace") or b"failed")
-        code = 1
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-
-
 def _die_with_parent(parent: int) -> None:
     """A worker must not outlive a build that was killed: it would go on writing into a folder being cleared."""
     try:
@@ -159,12 +145,3 @@ def _die_with_parent(parent: int) -> None:
         pass
     if os.getppid() != parent:  # the parent died before that took effect
         os._exit(1)
-
-
-def _collect(pid: int, read: int) -> str:
-    with os.fdopen(read, "rb") as pipe:
-        message = pipe.read().decode("utf-8", "replace")
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0 and not message:
-        message = f"worker {pid} ended with status {os.waitstatus_to_exitcode(status)}"
-    return message
