@@ -14,8 +14,8 @@ def test_slovene_interface_is_complete_with_four_plural_forms() -> None:
         catalog = read_po(handle)
     assert catalog.num_plurals == 4
     lesson = catalog.get(("%(num)d lesson", "%(num)d lessons"))
-    assert lesson is not None and lesson.string == ("%(num)d lekcija", "%(num)d lekciji", "%(num)d lekcije",
-                                                    "%(num)d lekcij")
+    assert lesson is not None and lesson.string == ("%(num)d učna ura", "%(num)d učni uri",
+                                                    "%(num)d učne ure", "%(num)d učnih ur")
     assert catalogue_problems() == []
 
 

@@ -83,9 +83,29 @@ def test_attributes_set_in_braces_are_refused_except_ids(tmp_path: Path) -> None
         """)
     assert problems == [
         "sl.md:7: the attribute 'onclick' is not allowed, got 'onclick=\"steal()\"' (set with '{: … }'). Remove "
-        "it: the only thing to set this way is the id of a part, '{#part-id}'.",
+        "it: the only thing to set this way is the id of a part, '{#part-id}', or a note for the teacher, "
+        "'{: .teacher}' under a paragraph or '*(answer)*{: .teacher}' inside one.",
         "sl.md:9: the braces hold the stray word 'home': a part id has no spaces. Join the words with a hyphen, "
         "e.g. '{#at-home}'."]
+
+
+def test_notes_for_the_teacher_are_a_class_on_a_paragraph_or_a_span_only(tmp_path: Path) -> None:
+    rendered, problems = render(tmp_path, """\
+        ## Warm-up {#warm-up}
+
+        Say: every answer is welcome.
+        {: .teacher}
+
+        1. »Everyone does it.« *(pressure)*{: .teacher}
+
+        ### A step {: .teacher}
+        """)
+    assert '<p class="teacher">Say: every answer is welcome.</p>' in rendered.html
+    assert '<em class="teacher">(pressure)</em>' in rendered.html
+    assert problems == [
+        "sl.md:11: the attribute 'class' is not allowed, got 'class=\"teacher\"' (set with '{: … }'). Remove it: "
+        "the only thing to set this way is the id of a part, '{#part-id}', or a note for the teacher, "
+        "'{: .teacher}' under a paragraph or '*(answer)*{: .teacher}' inside one."]
 
 
 def test_markdown_of_its_own_is_allowed(tmp_path: Path) -> None:

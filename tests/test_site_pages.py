@@ -30,7 +30,9 @@ def test_every_lesson_and_guide_shows_the_disclosure_card_and_help(real_site: Pa
 
 
 def test_help_contacts_and_last_checked_date_on_every_page(real_site: Path) -> None:
-    for lang, checked in (("sl", "Nazadnje preverjeno: 23. november 2026"), ("en", "Last checked: 23 November 2026")):
+    # Slovene: the month in the genitive, with no-break spaces so the date never splits across lines.
+    for lang, checked in (("sl", "Nazadnje preverjeno: 23.\u00a0novembra\u00a02026"),
+                          ("en", "Last checked: 23 November 2026")):
         for page in pages(real_site, lang):
             html = page.read_text(encoding="utf-8")
             assert 'class="help-block"' in html and checked in html, page

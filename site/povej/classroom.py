@@ -19,13 +19,17 @@ from .views import addresses, catalog, page_context
 
 bp = Blueprint("classroom", __name__)
 
-LESSON_VIEWS = ("handout", "at-home", "bilingual", "projector")
+LESSON_VIEWS = ("handout", "at-home", "bilingual", "projector", "cards")
+# Views only some lessons have: the part they print is optional (docs/content-format.md).
+OPTIONAL_VIEWS = {"cards": "cards"}
 LETTER = "letter-to-parents"
 DURATIONS = (15, 30, 45)
 AUDIENCES = ("children", "parents", "teachers")
 SECTION = re.compile(r'<section class="part part-([a-z0-9-]+)">(.*?)</section>', re.S)
 ITEM = re.compile(r"<li>(.*?)</li>", re.S)
 MINUTES = re.compile(r"\((\d+)\s*min\)")
+# Notes marked '{: .teacher}' (expected answers, keys, what to say): in the lesson and in print, never on a slide.
+TEACHER_NOTE = re.compile(r'\s*<(p|em|strong) class="teacher">.*?</\1>', re.S)
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,8 @@ def lesson_view(band_slug: str, lesson_slug: str, view: str) -> str:
     if view not in LESSON_VIEWS or g.lang not in catalog().config.codes:
         abort(404)
     entry = _lesson(band_slug, lesson_slug)
+    if not has_view(entry, view):
+        abort(404)
     context = page_context("lesson", entry.key, view=view)
     context["alternates"] = {code: path + f"{view}/" if "/missing/" not in path else path
                              for code, path in context["alternates"].items()}
@@ -69,6 +75,11 @@ def lesson_view(band_slug: str, lesson_slug: str, view: str) -> str:
         return render_template("bilingual.html", entry=entry, parts=parts, **context)
     part = Markup(sections(entry).get(view, ""))
     return render_template("print_part.html", entry=entry, part=part, **context)
+
+
+def has_view(entry: Entry, view: str) -> bool:
+    """Whether the lesson has what the view prints (every lesson has the required parts)."""
+    return view not in OPTIONAL_VIEWS or OPTIONAL_VIEWS[view] in entry.rendered.parts
 
 
 @bp.route("/<lang_code>/<band_slug>/<lesson_slug>/<name>.md")
@@ -103,7 +114,7 @@ def plain_text(html: str) -> str:
 
 def slides(entry: Entry) -> list[Slide]:
     """Warm-up, each activity step, each discussion question, the closing and the key message, one per slide."""
-    parts = sections(entry)
+    parts = {part: TEACHER_NOTE.sub("", html) for part, html in sections(entry).items()}
     result = [_slide(parts.get("warm-up", ""))]
     steps = re.split(r"(?=<h3)", parts.get("activity", ""))[1:]
     result += [_slide(step) for step in steps]
@@ -213,10 +224,12 @@ def classroom_urls(cat: Catalog, adr: Addresses) -> Iterator[tuple[str, dict[str
         yield "classroom.search_index", {"lang_code": lang}
         for (lang_, band_slug, lesson_slug) in adr.by_lesson_slug:
             if lang_ == lang:
-                for view in LESSON_VIEWS:
-                    yield "classroom.lesson_view", {"lang_code": lang, "band_slug": band_slug,
-                                                    "lesson_slug": lesson_slug, "view": view}
                 key = adr.by_lesson_slug[(lang_, band_slug, lesson_slug)]
+                entry = cat.get("lesson", key, lang)
+                for view in LESSON_VIEWS:
+                    if entry is not None and has_view(entry, view):
+                        yield "classroom.lesson_view", {"lang_code": lang, "band_slug": band_slug,
+                                                        "lesson_slug": lesson_slug, "view": view}
                 yield "classroom.lesson_source", {"lang_code": lang, "band_slug": band_slug,
                                                   "lesson_slug": lesson_slug, "name": f"{key}-{lang}"}
         letter = cat.get("page", LETTER, lang)

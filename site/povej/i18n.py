@@ -60,12 +60,21 @@ def _install_cached_gettext(app: Flask) -> None:
     )
 
 
+# Slovene writes a date inside a sentence with the month in the genitive (»23. novembra 2026«), which CLDR's
+# long format does not give; the spaces must not break a date across lines.
+GENITIVE_MONTHS = {"sl": ("januarja", "februarja", "marca", "aprila", "maja", "junija", "julija", "avgusta",
+                          "septembra", "oktobra", "novembra", "decembra")}
+
+
 def local_date(value: dt.date) -> str:
-    """A date as readers of the current language write it (sl: 23. november 2026)."""
+    """A date as readers of the current language write it in a sentence (sl: 23. novembra 2026)."""
     return _long_date(value, str(flask_babel.get_locale()))
 
 
 @functools.lru_cache(maxsize=256)
 def _long_date(value: dt.date, locale: str) -> str:
     # Every page shows when the help contacts were last checked: format each date once per language.
+    months = GENITIVE_MONTHS.get(locale.split("_")[0])
+    if months:
+        return f"{value.day}.\u00a0{months[value.month - 1]}\u00a0{value.year}"
     return str(babel.dates.format_date(value, format="long", locale=locale))

@@ -82,9 +82,9 @@ class PageKeys:
         return None if key is None else self._item("lesson", key)
 
     def _item(self, kind: str, key: str) -> list[Entry]:
-        """Every language of the item (the bilingual sheet shows two) and the disclosure card."""
+        """Every language of the item (the bilingual sheet shows two) and the disclosure cards."""
         return [*self.catalog.items.get((kind, key), {}).values(),
-                *self.catalog.items.get(("partial", "disclosure"), {}).values()]
+                *(e for (k, _), v in sorted(self.catalog.items.items()) if k == "partial" for e in v.values())]
 
 
 def band_key(site: str, band_catalog: Catalog) -> str:

@@ -21,6 +21,10 @@ PLACEHOLDER = "povej-link:"
 ASSET = "povej-asset:"
 # What Markdown itself writes; anything else was set with '{: … }' (attr_list), which could add 'onclick'.
 ATTRIBUTES = {"id", "href", "src", "alt", "title", "start"}
+# Classes a writer may set: '{: .teacher}' marks a note for the teacher only (shown in the lesson and in print,
+# never on a projector slide); 'toc' is what the toc extension writes itself.
+TEACHER = "teacher"
+ALLOWED_CLASSES = {("div", "toc"), ("p", TEACHER), ("em", TEACHER), ("strong", TEACHER)}
 TABLE_ALIGN = re.compile(r"^text-align: (?:left|right|center);$")
 ENTITY = re.compile(r"^&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);$")
 OBFUSCATED = re.compile(re.escape(markdown.util.AMP_SUBSTITUTE) + r"#([0-9]+);")
@@ -59,6 +63,11 @@ class Rendered:
     @property
     def ids(self) -> set[str]:
         return {h.id for h in self.headings}
+
+    @property
+    def parts(self) -> set[str]:
+        """The ids of the `##` parts (an `###` step may share a part's name)."""
+        return {h.id for h in self.headings if h.level == 2}
 
 
 class _Checker(Treeprocessor):
@@ -122,16 +131,27 @@ def _attributes(element: etree.Element, source: Source, problems: Problems) -> N
     for name, value in element.items():
         if name in ATTRIBUTES or (name == "style" and element.tag in ("th", "td") and TABLE_ALIGN.match(value or "")):
             continue
-        if name == "class" and element.tag == "div" and value == "toc":
+        if name == "class" and (element.tag, value) in ALLOWED_CLASSES:
             continue
         if value is None:  # '{#at home}': a space inside the braces makes a second, empty attribute
             problems.add(source.path, source.line_in_body(f" {name}"), f"the braces hold the stray word {name!r}: "
                          "a part id has no spaces. Join the words with a hyphen, e.g. '{#at-home}'.")
             continue
         needle = f".{value.split()[0]}" if name == "class" and value.split() else name
-        problems.add(source.path, source.line_in_body(needle), f"the attribute {name!r} is not allowed, got "
-                     f"'{name}=\"{value[:40]}\"' (set with '{{: … }}'). Remove it: the only thing to set this way "
-                     "is the id of a part, '{#part-id}'.")
+        line = _line_of_attribute(source, needle, "".join(element.itertext()).strip())
+        problems.add(source.path, line, f"the attribute {name!r} is not allowed, got '{name}=\"{value[:40]}\"' "
+                     "(set with '{: … }'). Remove it: the only thing to set this way is the id of a part, "
+                     "'{#part-id}', or a note for the teacher, '{: .teacher}' under a paragraph or "
+                     "'*(answer)*{: .teacher}' inside one.")
+
+
+def _line_of_attribute(source: Source, needle: str, text: str) -> int | None:
+    """The line that sets the attribute: braces at the end of a heading or span share its line with its text."""
+    for match in re.finditer(re.escape(needle), source.body):
+        start = source.body.rfind("\n", 0, match.start()) + 1
+        if text and text[:20] in source.body[start:match.start()]:
+            return source.line_at(match.start())
+    return source.line_in_body(needle)
 
 
 def _raw_html(source: Source, stash: list[str], problems: Problems) -> None:

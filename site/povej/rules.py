@@ -11,6 +11,8 @@ Items = dict[tuple[str, str], dict[str, Entry]]
 
 LESSON_PARTS = ("before", "warm-up", "activity", "discussion", "closing", "short-version", "handout",
                 "at-home", "sources")
+# Optional parts, by the required part they follow: the cards to cut out come right after the handout.
+OPTIONAL_LESSON_PARTS = {"cards": "handout"}
 TIMED_PARTS = ("warm-up", "discussion", "closing")
 PARENT_GUIDE_PARTS = ("what-they-meet", "class-words", "conversation-starters", "everyday-moments", "signs",
                       "reacting", "sources")
@@ -22,6 +24,7 @@ def check_catalog(items: Items, config: SiteConfig,
     """Run every cross-file rule; return translation statuses and where each glossary term is used."""
     statuses = _translations(items, config, problems)
     _unique_slugs(items, config, problems)
+    _unique_order(items, config, problems)
     _links(items, config, problems)
     for (kind, _), versions in items.items():
         for entry in versions.values():
@@ -72,6 +75,20 @@ def _state(entry: Entry | None, source: Entry) -> str:
     return "current" if entry.meta.get("source_hash") == source.digest else "outdated"
 
 
+def _unique_order(items: Items, config: SiteConfig, problems: Problems) -> None:
+    """Two lessons of a band in the same place of the teaching order would be listed in an arbitrary order."""
+    seen: dict[tuple[str, str, int], str] = {}
+    for (kind, key), versions in sorted(items.items()):
+        for lang, entry in versions.items():
+            place = entry.meta.get("order") if kind == "lesson" else None
+            if not isinstance(place, int):
+                continue
+            other = seen.setdefault((lang, entry.band, place), key)
+            if other != key:
+                problems.add(entry.path, entry.lines.get("order"), f"'order' {place} is already the place of "
+                             f"the lesson {other!r} in band {entry.band}. Give each lesson of a band its own place.")
+
+
 def _unique_slugs(items: Items, config: SiteConfig, problems: Problems) -> None:
     for lang in config.codes:
         seen: dict[tuple[str, str], str] = {}
@@ -118,6 +135,7 @@ def _missing_target(kind: str, key: str, items: Items, bands: set[str]) -> str:
 
 def _lesson_anatomy(entry: Entry, problems: Problems) -> None:
     _required_parts(entry, LESSON_PARTS, problems)
+    _optional_parts(entry, problems)
     rendered = entry.rendered
     h2 = [h for h in rendered.headings if h.level == 2]
     timed = [h for h in h2 if h.id in TIMED_PARTS]
@@ -161,6 +179,14 @@ def _required_parts(entry: Entry, parts: tuple[str, ...], problems: Problems) ->
     order = [i for i in ids if i in parts]
     if order != [p for p in parts if p in order]:
         problems.add(entry.path, None, f"the parts are out of order: expected {', '.join(parts)}.")
+
+
+def _optional_parts(entry: Entry, problems: Problems) -> None:
+    ids = [h.id for h in entry.rendered.headings if h.level == 2]
+    for part, after in OPTIONAL_LESSON_PARTS.items():
+        if part in ids and (ids.index(part) == 0 or ids[ids.index(part) - 1] != after):
+            problems.add(entry.path, None, f"the part '{{#{part}}}' must come right after '{{#{after}}}' "
+                         "(see docs/content-format.md).")
 
 
 def _heading_line(entry: Entry, needle: str) -> int | None:

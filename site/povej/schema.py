@@ -48,6 +48,12 @@ def _minutes(value: Any, _: Collection[str]) -> str | None:
     return "must be a number of minutes between 1 and 240"
 
 
+def _position(value: Any, _: Collection[str]) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 99:
+        return None
+    return "must be the lesson's place in its band's teaching order, a whole number from 1 to 99"
+
+
 def _date(value: Any, _: Collection[str]) -> str | None:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return None
@@ -86,6 +92,7 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         *PAGE_HEAD,
         Field("duration", _minutes),
         Field("short_version", _minutes),
+        Field("order", _position, required=False),
         Field("topics", _choices, vocabulary="topics"),
         Field("campaign", _choice, vocabulary="campaigns"),
         Field("objectives", _texts),

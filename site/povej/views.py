@@ -15,6 +15,9 @@ from .content import Catalog, Entry
 bp = Blueprint("site", __name__)
 DISCLOSURE_SHORT = '<h3 id="disclosure-short">'
 DISCLOSURE_FULL = '<h3 id="disclosure-now">'
+# The card for staff (lessons and the teachers' guide) and the parents' own card (their guides).
+TEACHERS_CARD = "disclosure"
+PARENTS_CARD = "disclosure-parents"
 
 
 def init_app(app: Flask) -> None:
@@ -105,7 +108,8 @@ def by_slug(slug: str) -> str:
         return special[target.kind]()
     entry = catalog().get(target.kind, target.key, g.lang)
     assert entry is not None
-    return _page(f"{target.kind}.html", target.kind, target.key, entry=entry, disclosure=_disclosure())
+    card = PARENTS_CARD if entry.meta.get("audience") == "parents" else TEACHERS_CARD
+    return _page(f"{target.kind}.html", target.kind, target.key, entry=entry, disclosure=_disclosure(card))
 
 
 def _band(band_id: str) -> str:
@@ -143,10 +147,14 @@ def disclosure_card(entry: Entry, kind: str) -> Markup:
     return Markup(short.split(DISCLOSURE_SHORT, 1)[0] + DISCLOSURE_FULL + full)
 
 
-def _disclosure() -> Entry | None:
-    config = catalog().config
-    return catalog().get("partial", "disclosure", g.lang) or catalog().get(
-        "partial", "disclosure", config.source_language)
+def _disclosure(key: str = TEACHERS_CARD) -> Entry | None:
+    """The card in the page's language, else in the source language; parents get their own card if there is one."""
+    source = catalog().config.source_language
+    for card in dict.fromkeys((key, TEACHERS_CARD)):
+        entry = catalog().get("partial", card, g.lang) or catalog().get("partial", card, source)
+        if entry is not None:
+            return entry
+    return None
 
 
 @bp.route("/<lang_code>/<band_slug>/<lesson_slug>/")
