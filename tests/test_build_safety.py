@@ -113,12 +113,17 @@ def test_an_interrupted_build_cleans_up_after_itself(content: Path, tmp_path: Pa
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize("where", ["content", "parent", "stranger", "file"])
+@pytest.mark.parametrize("where", ["content", "parent", "stranger", "file", "lookalike", "fake-mark"])
 def test_a_build_refuses_to_replace_what_is_not_a_build(content: Path, tmp_path: Path, where: str) -> None:
     targets = {"content": content, "parent": tmp_path, "stranger": tmp_path / "documents",
-               "file": tmp_path / "notes.txt"}
+               "file": tmp_path / "notes.txt", "lookalike": tmp_path / "s", "fake-mark": tmp_path / "t"}
     (tmp_path / "documents").mkdir()
     (tmp_path / "documents" / "letter.odt").write_bytes(b"keep me")
+    for folder in ("s", "t"):  # an index.html, or a mark that is not ours, does not make a folder a build
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text("x", encoding="utf-8")
+        (tmp_path / folder / "thesis.docx").write_bytes(b"keep me")
+    (tmp_path / "t" / ".povej-site").write_text("mine", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("keep me", encoding="utf-8")
     before = tree_digest(tmp_path)
     with pytest.raises(OutputError):
@@ -131,6 +136,26 @@ def test_the_command_says_why_it_refuses_an_output_folder(content: Path, tmp_pat
     assert result.exit_code == 1
     assert result.stderr == (f"Build stopped: the output folder {tmp_path} would replace the content in {content}. "
                              "Choose a folder outside it, e.g. build/.\n")
+
+
+def test_a_build_replaces_a_site_it_made_and_says_how_it_knows(content: Path, tmp_path: Path) -> None:
+    output = tmp_path / "site"
+    build_site(content, output, settings=PAGES_ONLY)
+    assert (output / ".povej-site").read_text(encoding="utf-8").startswith("This folder is a site built by Povej!")
+    (output / "stray.txt").write_text("x", encoding="utf-8")
+    build_site(content, output, settings=PAGES_ONLY)
+    assert not (output / "stray.txt").exists()
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--output", str(tmp_path / "documents")])
+    assert result.exit_code == 0  # an empty or new folder is fine
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "index.html").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--output", str(tmp_path / "mine")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Build stopped: the output folder {tmp_path / 'mine'} holds files that a Povej! "
+                             "build did not make (a site it makes has a file .povej-site), and a build replaces "
+                             "the whole folder. Choose a new or empty folder, or move what you keep there "
+                             "elsewhere first.\n")
+    assert (tmp_path / "mine" / "index.html").read_text(encoding="utf-8") == "x"
 
 
 def test_builds_in_separate_processes_are_byte_identical(content: Path, tmp_path: Path) -> None:

@@ -18,11 +18,16 @@ from flask_frozen import Freezer, MissingURLGeneratorWarning
 from . import create_app
 from .content import Catalog
 from .incremental import PageKeys, band_key, site_digest
-from .manifest import Check, Manifest, build_config, check_build, forget, write_manifest
+from .manifest import Check, Manifest, build_config, check_build, forget, output_listing, read_manifest, write_manifest
 from .offline import DOWNLOADS, band_sites, write_zips
 from .parallel import Job, available_cores, run_jobs
 from .problems import Problem
 from .views import page_urls
+
+# Every site a build makes carries this file: only a folder with it may be replaced by the next build.
+MARK = ".povej-site"
+MARK_TEXT = (b"This folder is a site built by Povej!. The next build into it replaces the whole folder:\n"
+             b"do not keep anything else here.\n")
 
 
 class OutputError(Exception):
@@ -83,6 +88,7 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
             phases["downloads"] = time.perf_counter()
             write_zips(staging, [plan.destination for plan in plans[1:]], workers)
         phases["end"] = time.perf_counter()
+        (staging / MARK).write_bytes(MARK_TEXT)
         _write_robots(staging, base_url.rstrip("/"))
         if base_url:
             _write_sitemap(staging, base_url.rstrip("/"))
@@ -194,9 +200,23 @@ def _check_output(output: Path, content: Path) -> None:
                           "Choose a folder outside it, e.g. build/.")
     if output.exists() and not output.is_dir():
         raise OutputError(f"the output {output} is a file, not a folder. Choose another output folder.")
-    if output.is_dir() and any(output.iterdir()) and not (output / "index.html").is_file():
-        raise OutputError(f"the output folder {output} holds files that are not a built site (it has no "
-                          "index.html), and a build replaces the whole folder. Choose a new or empty folder.")
+    if output.is_dir() and any(output.iterdir()) and not _is_our_site(output):
+        raise OutputError(f"the output folder {output} holds files that a Povej! build did not make (a site it "
+                          f"makes has a file {MARK}), and a build replaces the whole folder. Choose a new or empty "
+                          "folder, or move what you keep there elsewhere first.")
+
+
+def _is_our_site(folder: Path) -> bool:
+    """A folder a build made: it holds the mark file with the mark's own words, or it is exactly as the last
+    build into it left it (a site built before the mark existed)."""
+    mark = folder / MARK
+    try:
+        if mark.is_file() and not mark.is_symlink() and mark.read_bytes()[:len(MARK_TEXT)] == MARK_TEXT:
+            return True
+    except OSError:
+        return False
+    previous = read_manifest(folder)
+    return previous is not None and previous.output == output_listing(folder)
 
 
 def _recover(output: Path) -> None:
