@@ -15,7 +15,7 @@ from .markup import Rendered, Renderer
 from .parallel import map_jobs
 from .problems import ContentError, Problem, Problems
 from .rendercache import RenderCache
-from .schema import validate
+from .schema import portable_name, validate
 from .siteconfig import SiteConfig, load_site_config
 from .source import Source, read_source
 
@@ -137,7 +137,7 @@ def load_catalog(content: Path, repo_root: Path | None = None, strict: bool = Fa
     items = _load_items(content, config, problems, workers, cache)
     from .rules import check_catalog
 
-    statuses, term_uses = check_catalog(items, config, problems)
+    statuses, term_uses = check_catalog(items, config, problems, content)
     failing = problems.items if strict else problems.errors
     if failing:
         raise ContentError(failing)
@@ -318,6 +318,10 @@ def _safe_name(path: Path, content: Path, problems: Problems) -> bool:
         problems.add(path, None, f"the name {path.name!r} may only use lowercase letters a–z, digits and "
                      "hyphens (no spaces, capitals or diacritics). Rename it, e.g. "
                      f"{_suggest_name(path.name)!r}.")
+        return False
+    unportable = portable_name(path.name)
+    if unportable:
+        problems.add(path, None, f"the name {path.name[:60]!r} {unportable}. Rename it.")
         return False
     return True
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from .addresses import Addresses
 from .content import Catalog, Entry
+from .rendercache import pictures_digest
 
 Values = dict[str, str]
 
@@ -89,7 +90,9 @@ class PageKeys:
 
 def band_key(site: str, band_catalog: Catalog) -> str:
     """The key of one band's download: the site digest and the text of every entry in it."""
-    entries = sorted(f"{e.path}\0{e.digest}" for v in band_catalog.items.values() for e in v.values())
+    # A picture's bytes are in no entry's digest: an edited picture must reach the band's download too.
+    entries = sorted(f"{e.path}\0{e.digest}\0{pictures_digest(e.path.parent).hex()}"
+                     for v in band_catalog.items.values() for e in v.values())
     return _hash(site + "band-download" + "\0".join(entries))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -19,11 +20,13 @@ from typing import Any
 
 from . import REPO_ROOT
 from .problems import Problem
+from .source import read_bounded
 
 PACKAGE = Path(__file__).parent
 LIBRARIES = ("flask", "flask-babel", "frozen-flask", "jinja2", "markdown", "babel", "pyyaml", "werkzeug",
              "markupsafe")
-VERSION = 1  # of the manifest's format and of what it hashes
+VERSION = 2  # of the manifest's format and of what it hashes
+HASH_LIMIT = 4 * 1024 * 1024  # bigger than any file the build accepts (content 256 KB, pictures less)
 
 
 @dataclass(frozen=True)
@@ -97,10 +100,58 @@ def inputs_digest(content: Path, environment: str) -> str:
 
 
 def _hash_files(digest: Any, roots: list[tuple[str, Path]]) -> None:
+    """Hash every name under the roots and what it is, without following links or opening anything but files.
+
+    Folders and links count by name (and target), so a new folder or a changed link is a change; an ordinary
+    file counts by its bytes, or by size and time when it is too big to be content; pipes, devices and
+    unreadable files by their kind (loading the content reports them, or ignores an editor's leftovers).
+    """
     for label, root in roots:
-        for path in _files(root):
-            digest.update(f"\0{label}/{path.relative_to(root).as_posix()}\0".encode())
-            digest.update(path.read_bytes())
+        for name, kind in _tree(root):
+            digest.update(f"\0{label}/{name}\0{kind}\0".encode())
+            if kind == "file":
+                digest.update(_file_bytes(root / name))
+
+
+def _tree(root: Path) -> list[tuple[str, str]]:
+    found, pending = [], [""]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(root / folder) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError:
+            found.append((folder, "unreadable folder"))
+            continue
+        for entry in entries:
+            name = f"{folder}/{entry.name}" if folder else entry.name
+            if entry.name == "__pycache__" or entry.name.endswith((".pyc", ".pyo")):
+                continue
+            found.append((name, _kind(entry)))
+            if found[-1][1] == "folder":
+                pending.append(name)
+    return found
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    try:
+        if entry.is_symlink():
+            return f"link to {Path(entry.path).readlink()}"
+        mode = entry.stat(follow_symlinks=False).st_mode
+    except OSError:
+        return "unreadable"
+    return "folder" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else f"special {stat.S_IFMT(mode)}"
+
+
+def _file_bytes(path: Path) -> bytes:
+    try:
+        data = read_bounded(path, HASH_LIMIT)
+        if len(data) <= HASH_LIMIT:
+            return data
+        info = path.stat()
+        return f"{info.st_size}\0{info.st_mtime_ns}".encode()  # far over any limit: loading refuses it
+    except OSError as exc:
+        return f"unreadable {exc.errno}".encode()
 
 
 def output_listing(output: Path) -> str:
@@ -146,14 +197,6 @@ def write_manifest(output: Path, manifest: Manifest) -> None:
 def forget(output: Path) -> None:
     """Before an output is replaced: a build that stops half-way must not look up to date."""
     manifest_path(output).unlink(missing_ok=True)
-
-
-def _files(root: Path) -> list[Path]:
-    found = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        found += [Path(folder, name) for name in sorted(names) if not name.endswith((".pyc", ".pyo"))]
-    return found
 
 
 def version_of(name: str) -> str:

@@ -9,6 +9,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .pictures import picture_problem
 from .problems import Problems
 from .source import Source
 
@@ -18,6 +19,12 @@ EXTERNAL = ("https://", "http://", "mailto:", "tel:")
 PICTURE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:svg|png|jpg|webp)$")
 MINUTES = re.compile(r"\((\d+)\s*min\)\s*$")
 PLACEHOLDER = "povej-link:"
+# Bounds that keep rendering fast and within the stack, far above what any lesson needs.
+MAX_NESTING = 12
+MAX_BRACKETS = 16
+NESTING = re.compile(r"^(?:(?:[-*+]|[0-9]{1,9}[.)])(?:\s+|$)|>\s*)*")
+MARKER = re.compile(r"[-*+>]|[0-9]{1,9}[.)]")
+CODE_SPAN = re.compile(r"`+[^`]*`+")
 ASSET = "povej-asset:"
 # What Markdown itself writes; anything else was set with '{: … }' (attr_list), which could add 'onclick'.
 ATTRIBUTES = {"id", "href", "src", "alt", "title", "start"}
@@ -122,6 +129,8 @@ class _Checker(Treeprocessor):
         elif not (source.path.parent / src).is_file():
             problems.add(source.path, line, f"the picture {src!r} does not exist in {source.path.parent.name}/. "
                          "Add the file or fix the name.")
+        elif unsafe := picture_problem(source.path.parent / src):
+            problems.add(source.path, line, f"the picture {src!r} {unsafe}.")
         else:
             result.pictures.append(src)
             element.set("src", f"{ASSET}{src}")
@@ -241,12 +250,45 @@ class Renderer:
 
     def render(self, source: Source, problems: Problems) -> Rendered:
         result = Rendered(html="")
+        if _too_deep(source, problems):
+            return result
         self.extension.result, self.extension.source, self.extension.problems = result, source, problems
         self.md.reset()
-        result.html = self.md.convert(source.body)
+        try:
+            result.html = self.md.convert(source.body)
+        except RecursionError:
+            problems.add(source.path, None, "the text is nested too deeply to render (lists or quotes inside one "
+                         "another). Use at most a few levels.")
+            self.extension.result = self.extension.source = self.extension.problems = None
+            return Rendered(html="")
         _raw_html(source, [str(raw) for raw in self.md.htmlStash.rawHtmlBlocks], problems)
         self.extension.result = self.extension.source = self.extension.problems = None
         return result
+
+
+def _too_deep(source: Source, problems: Problems) -> bool:
+    """Refuse what Python-Markdown cannot render in bounded time or stack: deep nesting of lists, quotes and
+    brackets (its link pattern backtracks over every '[' of a paragraph, so thousands of them take minutes)."""
+    depth = 0
+    for number, line in enumerate(source.body.split("\n")):
+        if not line.strip():
+            depth = 0  # brackets do not reach across paragraphs
+            continue
+        indent = len(line) - len(line.lstrip(" \t"))
+        markers = len(MARKER.findall(NESTING.match(line.lstrip(" \t")).group(0)))  # type: ignore[union-attr]
+        if indent // 4 + markers > MAX_NESTING:
+            problems.add(source.path, source.body_line + number, f"this line is nested {indent // 4 + markers} "
+                         f"levels deep (lists or quotes inside one another); the limit is {MAX_NESTING}. "
+                         "Use fewer levels.")
+            return True
+        for char in CODE_SPAN.sub("", line):
+            depth += 1 if char == "[" else -1 if char == "]" and depth else 0
+            if depth > MAX_BRACKETS:
+                problems.add(source.path, source.body_line + number, f"more than {MAX_BRACKETS} '[' are open at "
+                             "once in this paragraph. Close each link's text with ']', or put the brackets in "
+                             "`backticks`.")
+                return True
+    return False
 
 
 def _slugify(value: str, separator: str) -> str:

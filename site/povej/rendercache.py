@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .manifest import LIBRARIES, PACKAGE, cache_folder, version_of
+from .pictures import MAX_PICTURE
+from .source import MAX_BYTES, read_bounded
 
 FORMAT = 1
 
@@ -25,6 +27,21 @@ def code_version() -> str:
         digest.update(path.read_bytes())
     digest.update(" ".join(version_of(name) for name in LIBRARIES).encode())
     return digest.hexdigest()
+
+
+def pictures_digest(folder: Path) -> bytes:
+    """The names and bytes of the pictures in a content folder."""
+    digest = hashlib.sha256()
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.suffix in (".svg", ".png", ".jpg", ".webp"))
+    except OSError:
+        return b""
+    for name in names:
+        try:
+            digest.update(name.encode() + b"\0" + read_bounded(folder / name, MAX_PICTURE) + b"\0")
+        except OSError:
+            digest.update(name.encode() + b"\0unreadable\0")
+    return digest.digest()
 
 
 class RenderCache:
@@ -46,10 +63,11 @@ class RenderCache:
 
     def key(self, path: Path) -> str:
         try:
-            data = path.read_bytes()
+            data = read_bounded(path, MAX_BYTES)
         except OSError:
-            return ""  # gone or unreadable: loading it reports why
-        return hashlib.sha256(str(path).encode() + b"\0" + data).hexdigest()
+            return ""  # gone, unreadable or not a file: loading it reports why
+        # What a file renders to depends on the pictures beside it too (a deleted or unsafe one is a problem).
+        return hashlib.sha256(str(path).encode() + b"\0" + data + pictures_digest(path.parent)).hexdigest()
 
     def get(self, key: str) -> Any:
         return self.results.get(key) if key else None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 from .content import Entry, Status
 from .problems import Problems
@@ -19,8 +20,8 @@ PARENT_GUIDE_PARTS = ("what-they-meet", "class-words", "conversation-starters", 
 REQUIRED_ITEMS = (("page", "help"), ("page", "about"), ("page", "privacy"), ("partial", "disclosure"))
 
 
-def check_catalog(items: Items, config: SiteConfig,
-                  problems: Problems) -> tuple[tuple[Status, ...], dict[str, tuple[tuple[str, str], ...]]]:
+def check_catalog(items: Items, config: SiteConfig, problems: Problems,
+                  content: Path) -> tuple[tuple[Status, ...], dict[str, tuple[tuple[str, str], ...]]]:
     """Run every cross-file rule; return translation statuses and where each glossary term is used."""
     statuses = _translations(items, config, problems)
     _unique_slugs(items, config, problems)
@@ -33,6 +34,7 @@ def check_catalog(items: Items, config: SiteConfig,
             elif kind == "guide":
                 _guide_anatomy(entry, problems)
     _help_lists_every_contact(items, config, problems)
+    _change_links(items, config, problems, content / "changes.yml")
     for kind, key in REQUIRED_ITEMS:
         if (kind, key) not in items:
             problems.add(f"content/{kind}s/{key}", None, f"the {kind} {key!r} is required by every page of the "
@@ -73,6 +75,18 @@ def _state(entry: Entry | None, source: Entry) -> str:
     if entry is None:
         return "missing"
     return "current" if entry.meta.get("source_hash") == source.digest else "outdated"
+
+
+def _change_links(items: Items, config: SiteConfig, problems: Problems, path: Path) -> None:
+    """A "what's new" entry links to content by key, like Markdown does: each key must exist."""
+    for change in config.changes:
+        for target in change.links:
+            kind, _, key = target.partition(":")
+            exists = config.has_band(key) if kind == "band" else (kind, key) in items
+            if not exists:
+                problems.add(path, None, f"the change of {change.date.isoformat()} "
+                             f"links to {target!r}, which does not exist. Write kind:key, e.g. "
+                             "'lesson:my-body-is-mine' or 'page:help'.")
 
 
 def _unique_order(items: Items, config: SiteConfig, problems: Problems) -> None:

@@ -12,6 +12,8 @@ from .problems import Problems
 from .source import Source
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_NAME = 60  # a slug or folder name; a page's path then stays far below every system's limit
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
 
 # A checker returns what is wrong, or None; '{allowed}' in it stands for the allowed values (see _listing).
 Checker = Callable[[Any, Collection[str]], str | None]
@@ -36,9 +38,19 @@ def _text(value: Any, _: Collection[str]) -> str | None:
     return "must be a non-empty text"
 
 
+def portable_name(name: str) -> str | None:
+    """What keeps a name from being a folder on every system a site is copied to, or None."""
+    if len(name) > MAX_NAME:
+        return f"is {len(name)} characters long; the limit is {MAX_NAME} (a USB stick and Windows limit paths)"
+    if name.split(".")[0] in RESERVED:
+        return ("is a name Windows reserves for devices (con, prn, aux, nul, com1–9, lpt1–9): a ZIP with it "
+                "cannot be unpacked there")
+    return None
+
+
 def _slug(value: Any, _: Collection[str]) -> str | None:
     if isinstance(value, str) and SLUG.match(value):
-        return None
+        return portable_name(value)
     return "must be a slug of lowercase letters a–z, digits and single hyphens (e.g. 'my-body-is-mine')"
 
 

@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
 from .problems import Problems
 from .schema import SLUG
-from .source import read_text
+from .source import DATA_FILE, load_yaml, read_text
 
 T = TypeVar("T")
 BAND_IDS = ("4-6", "6-9", "9-12", "12-15", "15-18")
@@ -19,6 +19,10 @@ BAND_FIELDS = ("title", "slug", "stage", "summary", "learners")
 CONTACT_FIELDS = ("name", "hours", "note")
 CONTACT_GROUPS = ("now", "report", "worried")
 LANGUAGE_PAGES = ("glossary", "search", "lessons", "news")
+# Folders at the root of every site, beside the language folders.
+SITE_FOLDERS = ("static", "media", "downloads", "missing")
+PHONE = re.compile(r"^[0-9]{2,4}(?: [0-9]{1,4}){0,4}$")
+WEB_ADDRESS = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(?:/[^\s<>\"'\\]*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -136,38 +140,25 @@ def load_site_config(content: Path, problems: Problems) -> SiteConfig | None:
         changes=_changes(changes, codes, content / "changes.yml", problems),
     )
     _check_bands(config, path, problems)
+    _check_addresses(config, path, problems)
     return config if len(problems.errors) == before else None
 
 
 def _read_yaml(path: Path, problems: Problems) -> dict[str, Any] | None:
-    if not path.is_file():
+    if not os.path.lexists(path):
         problems.add(path, None, "this file is missing. Restore it from the repository.")
         return None
     text = read_text(path, problems)
     if text is None:
         return None
-    try:
-        data = yaml.load(text, Loader=_FAST_SAFE)  # a safe loader: libyaml's when installed
-    except yaml.YAMLError:
-        data = _safe_load_reporting(text, path, problems)  # the pure-Python loader words the problem
-        if data is None:
-            return None
+    loaded = load_yaml(text, path, problems, DATA_FILE)  # front matter's loader: no aliases, real dates
+    if loaded is None:
+        return None
+    data = loaded[0]
     if not isinstance(data, dict):
         problems.add(path, 1, "must be a mapping of 'key: value' lines.")
         return None
     return data
-
-
-_FAST_SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _safe_load_reporting(text: str, path: Path, problems: Problems) -> Any:
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.add(path, mark.line + 1 if mark else None, f"not valid YAML ({getattr(exc, 'problem', exc)}).")
-        return None
 
 
 def _entries(data: dict[str, Any], key: str, path: Path, problems: Problems) -> list[dict[str, Any]]:
@@ -193,7 +184,7 @@ def _languages(value: Any, path: Path, problems: Problems) -> tuple[Language, ..
         if not SLUG.match(lang.code) or not lang.name or not slugs_ok:
             problems.add(path, None, f"language {lang.code!r} needs a lowercase 'code', a 'name' and 'slugs' for "
                          f"{', '.join(LANGUAGE_PAGES)} (the addresses of those pages, e.g. 'glossary: glossary').")
-        if not lang.quick_exit.startswith("https://"):
+        if not WEB_ADDRESS.match(lang.quick_exit):
             problems.add(path, None, f"language {lang.code!r} needs 'quick_exit': the https:// address of a "
                          "neutral site that the quick exit button opens (e.g. a weather page).")
     return languages
@@ -228,7 +219,11 @@ def _term(entry: dict[str, Any], codes: tuple[str, ...], path: Path, problems: P
             problems.add(path, None, f"{entry.get('id')!r} has no {code!r} label. Add '{code}: …'.")
         else:
             labels[code] = entry[code]
-    return Term(str(entry.get("id")), labels, str(entry.get("url") or ""))
+    url = str(entry.get("url") or "")
+    if url and not WEB_ADDRESS.match(url):
+        problems.add(path, None, f"{entry.get('id')!r}: 'url' must be a web address starting with https://, "
+                     f"got {url[:60]!r}.")
+    return Term(str(entry.get("id")), labels, url)
 
 
 def _check_bands(config: SiteConfig, path: Path, problems: Problems) -> None:
@@ -241,6 +236,24 @@ def _check_bands(config: SiteConfig, path: Path, problems: Problems) -> None:
             problems.add(path, None, f"band {band.id!r} names the unknown campaign {band.campaign!r}.")
 
 
+def _check_addresses(config: SiteConfig, path: Path, problems: Problems) -> None:
+    """Two things at one address would leave one of them unreachable, in silence."""
+    roots = {lang.code: f"language {lang.code!r}" for lang in config.languages}
+    for name in SITE_FOLDERS:
+        if name in roots:
+            problems.add(path, None, f"the language code {name!r} is the name of a folder the site uses "
+                         f"itself ({', '.join(SITE_FOLDERS)}). Use the language's ISO code.")
+    for lang in config.languages:
+        taken: dict[str, str] = dict.fromkeys(("missing",), "the site's own folder")
+        named = [(b.labels.get(lang.code, {}).get("slug", ""), f"band {b.id!r}") for b in config.bands]
+        named += [(lang.slugs.get(page, ""), f"the {page} page") for page in LANGUAGE_PAGES]
+        for slug, what in named:
+            if slug in taken:
+                problems.add(path, None, f"the {lang.code} address {slug!r} of {what} is already that of "
+                             f"{taken[slug]}. Give each its own slug.")
+            taken.setdefault(slug, what)
+
+
 def _contacts(data: dict[str, Any], codes: tuple[str, ...], path: Path, problems: Problems) -> tuple[Contact, ...]:
     contacts = []
     for entry in _entries(data, "contacts", path, problems):
@@ -248,6 +261,11 @@ def _contacts(data: dict[str, Any], codes: tuple[str, ...], path: Path, problems
         number, url = str(entry.get("number") or ""), str(entry.get("url") or "")
         if bool(number) == bool(url):
             problems.add(path, None, f"{where} needs exactly one of 'number' and 'url'.")
+        if number and not PHONE.match(number):
+            problems.add(path, None, f"{where}: 'number' must be a phone number of digits in groups, as FACTS.md "
+                         f"writes it (e.g. '116 111'), got {number!r}.")
+        if url and not WEB_ADDRESS.match(url):
+            problems.add(path, None, f"{where}: 'url' must be a web address starting with https://, got {url[:60]!r}.")
         if entry.get("group") not in CONTACT_GROUPS:
             problems.add(path, None, f"{where}: 'group' must be one of {', '.join(CONTACT_GROUPS)}.")
         if not str(entry.get("source", "")).startswith("https://"):

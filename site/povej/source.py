@@ -1,6 +1,8 @@
 """Read one content file: bytes → clean text → front matter and body, with line numbers."""
 from __future__ import annotations
 
+import os
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,16 +55,37 @@ class Source:
         return self.body_line + self.body.count("\n", 0, index)
 
 
+class NotAFileError(OSError):
+    """A pipe, a device, a socket or a folder where a file was expected: reading it could block or never end."""
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """At most limit + 1 bytes of an ordinary file (following links); never waits on a pipe or reads a device.
+
+    The file is opened without blocking and checked after opening, so nothing can be swapped in between.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise NotAFileError(f"{path} is not an ordinary file")
+        return handle.read(limit + 1)
+
+
 def read_text(path: Path, problems: Problems) -> str | None:
     """Read a UTF-8 file as NFC text with LF line ends and no trailing spaces, or report why it can't be read."""
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BYTES)
+    except NotAFileError:
+        problems.add(path, None, "this is not an ordinary file (a pipe, a device, a socket or a folder), so it "
+                     "cannot be read. Delete it, or put the file itself in its place.")
+        return None
     except OSError as exc:
         problems.add(path, None, f"the file cannot be read ({exc.strerror or exc}). "
                      "Check that it is an ordinary file and that you may open it.")
         return None
     if len(data) > MAX_BYTES:
-        problems.add(path, None, f"the file is {-(-len(data) // 1024)} KB; the limit is {MAX_BYTES // 1024} KB. "
+        size = -(-path.stat().st_size // 1024)
+        problems.add(path, None, f"the file is {size} KB; the limit is {MAX_BYTES // 1024} KB. "
                      "Split it into smaller lessons or remove pasted data.")
         return None
     if data.startswith(UTF16_BOMS) or (b"\x00" in data and data.count(b"\x00") * 3 > len(data)):
@@ -141,13 +164,29 @@ class _Checks:
             raise _Refused(problem=_unreadable(node, exc), problem_mark=node.start_mark) from exc
 
 
+@dataclass(frozen=True)
+class YamlPlace:
+    """Where a YAML text sits, for its messages: front matter starts on line 2 (after the fence)."""
+
+    first_line: int = 2
+    name: str = "front matter"  # "the front matter is not valid YAML" / "the file is not valid YAML"
+    scope: str = "front matter"  # "an alias is not supported in front matter" / "in data files"
+
+
+FRONT_MATTER = YamlPlace()
+DATA_FILE = YamlPlace(first_line=1, name="file", scope="data files")
+
+
 class _Loader(_Checks, yaml.SafeLoader):
     """The safe loader, refusing aliases and naming the line of a value that cannot be read."""
 
+    scope = FRONT_MATTER.scope
+
     def compose_node(self, parent: Any, index: Any) -> Any:
-        # An alias repeats (or nests) a value: a recursive one would hang the translation digest.
+        # An alias repeats (or nests) a value: a recursive one would hang the translation digest, and a
+        # few lines of them make gigabytes.
         if self.check_event(yaml.AliasEvent):
-            raise _Refused(problem="a YAML alias ('*name') is not supported in front matter. "
+            raise _Refused(problem=f"a YAML alias ('*name') is not supported in {self.scope}. "
                            "Write the value out in full.",
                            problem_mark=self.peek_event().start_mark)  # type: ignore[no-untyped-call]
         return super().compose_node(parent, index)
@@ -163,7 +202,7 @@ def _unreadable(node: yaml.Node, exc: Exception) -> str:
     return f"the value {node.value!r} cannot be read ({exc}). Put it in quotes."
 
 
-def _load(text: str) -> tuple[Any, list[tuple[str, int]]]:
+def _load(text: str, place: YamlPlace = FRONT_MATTER) -> tuple[Any, list[tuple[str, int]]]:
     """Parse YAML; return the data and each top-level key with its file line (the opening fence is line 1).
 
     libyaml reads plain front matter several times faster; anything it refuses, and anything with an alias
@@ -171,20 +210,21 @@ def _load(text: str) -> tuple[Any, list[tuple[str, int]]]:
     """
     if "&" not in text and "*" not in text:
         try:
-            return _load_with(_FastLoader, text)
+            return _load_with(_FastLoader, text, place)
         except (yaml.YAMLError, RecursionError):
             pass
-    return _load_with(_Loader, text)
+    return _load_with(_Loader, text, place)
 
 
-def _load_with(loader_class: type[Any], text: str) -> tuple[Any, list[tuple[str, int]]]:
+def _load_with(loader_class: type[Any], text: str, place: YamlPlace) -> tuple[Any, list[tuple[str, int]]]:
     loader = loader_class(text)
+    loader.scope = place.scope
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
         keys = []
         if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
-            keys = [(str(loader.construct_object(key_node, deep=True)), key_node.start_mark.line + 2)
+            keys = [(str(loader.construct_object(key_node, deep=True)), key_node.start_mark.line + place.first_line)
                     for key_node, _ in node.value]
     finally:
         loader.dispose()
@@ -193,7 +233,7 @@ def _load_with(loader_class: type[Any], text: str) -> tuple[Any, list[tuple[str,
 
 def _parse_yaml(text: str, path: Path, problems: Problems) -> tuple[dict[str, Any], dict[str, int]] | None:
     """Parse front matter into a mapping and the line of each key, reporting what stands in the way."""
-    loaded = _load_forgiving_tabs(text, path, problems)
+    loaded = load_yaml(text, path, problems)
     if loaded is None:
         return None
     data, keys = loaded
@@ -209,15 +249,19 @@ def _parse_yaml(text: str, path: Path, problems: Problems) -> tuple[dict[str, An
     return {str(k): v for k, v in data.items()}, key_lines
 
 
-def _load_forgiving_tabs(text: str, path: Path, problems: Problems) -> tuple[Any, list[tuple[str, int]]] | None:
-    """Parse YAML, accepting tabs where YAML allows them (between a key or '-' and its value); PyYAML refuses them."""
+def load_yaml(text: str, path: Path, problems: Problems,
+              place: YamlPlace = FRONT_MATTER) -> tuple[Any, list[tuple[str, int]]] | None:
+    """Parse YAML, accepting tabs where YAML allows them (between a key or '-' and its value); PyYAML refuses them.
+
+    Aliases, impossible dates and values that cannot be read are refused with their line, as for front matter.
+    """
     try:
-        return _load(text)
+        return _load(text, place)
     except (yaml.YAMLError, RecursionError) as exc:
         if "\t" not in text:
-            _report_yaml(exc, path, problems)
+            _report_yaml(exc, path, problems, place)
             return None
-    indented = [number for number, line in enumerate(text.split("\n"), start=2)
+    indented = [number for number, line in enumerate(text.split("\n"), start=place.first_line)
                 if "\t" in line[: len(line) - len(line.lstrip())]]
     for number in indented:
         problems.add(path, number, "this line is indented with a tab, and YAML indents with spaces only. "
@@ -225,27 +269,28 @@ def _load_forgiving_tabs(text: str, path: Path, problems: Problems) -> tuple[Any
     if indented:
         return None
     try:  # every tab left separates values
-        return _load(text.replace("\t", " "))
+        return _load(text.replace("\t", " "), place)
     except (yaml.YAMLError, RecursionError) as exc:
-        _report_yaml(exc, path, problems)
+        _report_yaml(exc, path, problems, place)
         return None
 
 
-def _report_yaml(exc: BaseException, path: Path, problems: Problems) -> None:
+def _report_yaml(exc: BaseException, path: Path, problems: Problems, place: YamlPlace) -> None:
     if isinstance(exc, RecursionError):
-        problems.add(path, 2, "the front matter is nested too deeply to read. Write one 'key: value' per line.")
+        problems.add(path, place.first_line, f"the {place.name} is nested too deeply to read. "
+                     "Write one 'key: value' per line.")
         return
     mark = getattr(exc, "problem_mark", None)
-    line = mark.line + 2 if mark is not None else 2
+    line = mark.line + place.first_line if mark is not None else place.first_line
     if isinstance(exc, _Refused):
         problems.add(path, line, str(exc.problem))
         return
     reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     for words, what, fix in YAML_MISTAKES:
         if words in reason:
-            problems.add(path, line, f"the front matter is not valid YAML: {what} ({reason}). {fix}")
+            problems.add(path, line, f"the {place.name} is not valid YAML: {what} ({reason}). {fix}")
             return
-    problems.add(path, line, f"the front matter is not valid YAML ({reason}). {YAML_HINT}")
+    problems.add(path, line, f"the {place.name} is not valid YAML ({reason}). {YAML_HINT}")
 
 
 def _not_a_mapping(data: Any) -> str:
