@@ -152,3 +152,28 @@ def test_an_edited_picture_reaches_the_site_and_every_download(content: Path, tm
         with zipfile.ZipFile(download) as archive:
             inside = [n for n in archive.namelist() if n.endswith("hand.svg")]
             assert all(b'r="5"' in archive.read(n) for n in inside), download.name
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "https://example.org\nDisallow: /", "example.org",
+                                 "https://exa mple.org", "https://example.org/\"><script>"])
+def test_a_base_url_that_is_not_a_web_address_is_refused(content: Path, tmp_path: Path, url: str) -> None:
+    result = build(content, tmp_path / "site", "--base-url", url)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "Invalid value for '--base-url': must be the web address the site will have" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_too_many_jobs_are_refused(content: Path, tmp_path: Path) -> None:
+    result = build(content, tmp_path / "site", "--jobs", "200")
+    assert result.returncode == 2 and "200 is not in the range 0<=x<=64" in result.stderr
+
+
+@pytest.mark.parametrize(("host", "status"), [("127.0.0.1:5000", 200), ("localhost:5000", 200), ("[::1]:5000", 200),
+                                              ("evil.example:5000", 403), ("127.0.0.1.evil.example", 403)])
+def test_the_preview_answers_only_to_local_names(content: Path, host: str, status: int) -> None:
+    from werkzeug.test import Client
+
+    from povej.preview import PreviewApp
+
+    response = Client(PreviewApp(content)).get("/sl/", headers={"Host": host})
+    assert response.status_code == status

@@ -67,7 +67,8 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
         return BuildResult(output, previous.pages, previous.warnings, time.perf_counter() - started, skipped=True)
     if previous and previous.environment != environment:
         previous = None  # other code, templates or options: nothing can be taken over
-    workers = workers or available_cores()
+    # More processes than cores only cost memory and start-up: a mistyped --jobs 200 must not fork 200.
+    workers = min(workers or available_cores(), 2 * available_cores())
     phases = {"content": time.perf_counter()}
     app = create_app({**config, "POVEJ_WORKERS": workers})
     catalog: Catalog = app.config["POVEJ_CATALOG"]

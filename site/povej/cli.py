@@ -1,6 +1,7 @@
 """The `povej` command: build, serve, check, new and stamp. Thin wrappers over plain functions."""
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -14,6 +15,8 @@ from .problems import ContentError, Problem, summary_line
 CONTENT = REPO_ROOT / "content"
 PHASES = {"content": "reading content", "pages": "pages", "downloads": "zipping"}  # band downloads: in pages
 OUTPUT = REPO_ROOT / "build"
+BASE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~/-]*)?$")
+MAX_JOBS = 64
 
 content_option = click.option("--content", "content", type=click.Path(path_type=Path), default=CONTENT,
                               show_default=True, help="The content folder.")
@@ -30,11 +33,12 @@ def main() -> None:
 @content_option
 @click.option("--output", type=click.Path(path_type=Path), default=OUTPUT, show_default=True)
 @strict_option
-@click.option("--base-url", default="", help="Where the site will be published, for canonical links and "
-              "sitemap.xml (e.g. https://example.org/povej).")
+@click.option("--base-url", default="", callback=lambda _c, _p, value: _base_url(value),
+              help="Where the site will be published, for canonical links and sitemap.xml "
+              "(e.g. https://example.org/povej).")
 @click.option("--force", is_flag=True, help="Build even if nothing changed since the last build into OUTPUT.")
 @click.option("--no-downloads", is_flag=True, help="Leave out the ZIP downloads (a quicker build to check pages).")
-@click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+@click.option("--jobs", type=click.IntRange(min=0, max=MAX_JOBS), default=0, show_default=True,
               help="Processes to build with (0: one per available processor core).")
 def build(content: Path, output: Path, strict: bool, base_url: str, force: bool, no_downloads: bool,
           jobs: int) -> None:
@@ -81,6 +85,14 @@ def build(content: Path, output: Path, strict: bool, base_url: str, force: bool,
     click.echo(f"Built {sum(result.pages.values())} pages ({pages}), {len(result.warnings)} warnings, "
                f"in {result.seconds:.1f} s ({phases}).")
     _say_where(result.output)
+
+
+def _base_url(value: str) -> str:
+    """Only an http(s) address of a site: it is written into every page, the sitemap and robots.txt."""
+    if value and not BASE_URL.match(value):
+        raise click.BadParameter(f"must be the web address the site will have, such as https://example.org/povej "
+                                 f"(letters, digits, '.', '-', '_', '~' and '/' only), got {value[:60]!r}.")
+    return value
 
 
 def _say_up_to_date(output: Path, pages: dict[str, int], warnings: tuple[Problem, ...], seconds: float) -> None:

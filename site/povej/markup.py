@@ -27,7 +27,8 @@ MARKER = re.compile(r"[-*+>]|[0-9]{1,9}[.)]")
 CODE_SPAN = re.compile(r"`+[^`]*`+")
 ASSET = "povej-asset:"
 # What Markdown itself writes; anything else was set with '{: … }' (attr_list), which could add 'onclick'.
-ATTRIBUTES = {"id", "href", "src", "alt", "title", "start"}
+ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"},
+              **{f"h{level}": {"id"} for level in range(1, 7)}}
 # Classes a writer may set: '{: .teacher}' marks a note for the teacher only (shown in the lesson and in print,
 # never on a projector slide); 'toc' is what the toc extension writes itself.
 TEACHER = "teacher"
@@ -66,6 +67,7 @@ class Rendered:
     links: list[Link] = field(default_factory=list)
     pictures: list[str] = field(default_factory=list)
     section_text: dict[str, str] = field(default_factory=dict)
+    fragments: list[tuple[str, int | None]] = field(default_factory=list)  # links to '#a-part' of this page
 
     @property
     def ids(self) -> set[str]:
@@ -104,7 +106,10 @@ class _Checker(Treeprocessor):
         # <name@example.org> becomes a mailto: link with every letter written as an entity.
         href = OBFUSCATED.sub(lambda m: chr(int(m.group(1))), element.get("href", ""))
         line = source.line_in_body(f"({href}") or source.line_in_body(href)
-        if href.startswith("#") or href.startswith(EXTERNAL):
+        if href.startswith("#"):
+            result.fragments.append((href[1:], line))
+            return
+        if href.startswith(EXTERNAL):
             return
         match = CONTENT_LINK.match(href)
         if match and match["kind"] in LINK_KINDS:
@@ -138,7 +143,8 @@ class _Checker(Treeprocessor):
 
 def _attributes(element: etree.Element, source: Source, problems: Problems) -> None:
     for name, value in element.items():
-        if name in ATTRIBUTES or (name == "style" and element.tag in ("th", "td") and TABLE_ALIGN.match(value or "")):
+        if name in ATTRIBUTES.get(element.tag, ()) or (
+                name == "style" and element.tag in ("th", "td") and TABLE_ALIGN.match(value or "")):
             continue
         if name == "class" and (element.tag, value) in ALLOWED_CLASSES:
             continue
@@ -170,6 +176,7 @@ def _raw_html(source: Source, stash: list[str], problems: Problems) -> None:
     for raw in stash:
         snippet = str(raw).strip()
         if ENTITY.match(snippet):
+            _entity(snippet, source, problems)
             continue
         tag = RAW_TAG.match(snippet)
         name = tag.group(2).lower() if tag else ""
@@ -180,6 +187,18 @@ def _raw_html(source: Source, stash: list[str], problems: Problems) -> None:
         line = _raw_line(source, needle, reported.get(needle, 0))
         reported[needle] = reported.get(needle, 0) + 1
         problems.add(source.path, line, _raw_message(snippet, name))
+
+
+def _entity(snippet: str, source: Source, problems: Problems) -> None:
+    """'&#0;', '&#x202E;' and other references to characters no page may hold are refused like the characters."""
+    number = snippet[2:-1]
+    if not number or snippet[1] != "#":
+        return
+    code = int(number[1:], 16) if number[0] in "xX" else int(number)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or (code < 0xA0 and code not in (9, 10) and not 32 <= code < 127) \
+            or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        problems.add(source.path, source.line_in_body(snippet), f"the character reference {snippet!r} stands for a "
+                     "control or invisible character, which no page may contain. Delete it.")
 
 
 def _raw_line(source: Source, needle: str, skip: int) -> int | None:

@@ -19,6 +19,7 @@ from .problems import ContentError, summary_line
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
+LOCAL_NAMES = {"127.0.0.1", "localhost", "[::1]"}
 
 
 def _signature(*folders: Path) -> frozenset[tuple[str, int, int]]:
@@ -80,6 +81,10 @@ class PreviewApp:
                        "reloads it on the next request.", err=True)
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if not _local_host(environ.get("HTTP_HOST", "")):
+            # A web page elsewhere can point its own name at 127.0.0.1 (DNS rebinding) and read the preview.
+            start_response("403 Forbidden", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"The preview answers only to 127.0.0.1 and localhost.\n"]
         path = environ.get("PATH_INFO", "")
         if path.endswith("/index.html"):  # pages link to folder/index.html so they also work from disk
             environ["PATH_INFO"] = path[: -len("index.html")]
@@ -96,6 +101,11 @@ class PreviewApp:
                 "<p>Fix the file and save: this page reloads the content on the next request.</p></html>")
         start_response("500 Content Error", [("Content-Type", "text/html; charset=utf-8")])
         return [page.encode("utf-8")]
+
+
+def _local_host(host: str) -> bool:
+    name = host[: host.rindex("]") + 1] if host.startswith("[") and "]" in host else host.split(":")[0]
+    return name.lower() in LOCAL_NAMES
 
 
 def run_preview(content: Path, port: int) -> None:

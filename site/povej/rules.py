@@ -17,6 +17,8 @@ OPTIONAL_LESSON_PARTS = {"cards": "handout"}
 TIMED_PARTS = ("warm-up", "discussion", "closing")
 PARENT_GUIDE_PARTS = ("what-they-meet", "class-words", "conversation-starters", "everyday-moments", "signs",
                       "reacting", "sources")
+# What the site adds to every page: the help contacts, the disclosure card and the main content.
+PAGE_BOXES = {"main", "help-title", "disclosure-title"}
 REQUIRED_ITEMS = (("page", "help"), ("page", "about"), ("page", "privacy"), ("partial", "disclosure"))
 
 
@@ -27,6 +29,7 @@ def check_catalog(items: Items, config: SiteConfig, problems: Problems,
     _unique_slugs(items, config, problems)
     _unique_order(items, config, problems)
     _links(items, config, problems)
+    _fragments(items, problems)
     for (kind, _), versions in items.items():
         for entry in versions.values():
             if kind == "lesson":
@@ -130,12 +133,26 @@ def _links(items: Items, config: SiteConfig, problems: Problems) -> None:
                 exists = link.key in bands if link.kind == "band" else (target_kind, link.key) in items
                 if not exists:
                     problems.add(entry.path, link.line, _missing_target(link.kind, link.key, items, bands))
-                elif link.fragment and link.kind not in ("band", "term"):
+                elif link.fragment and link.kind in ("band", "term"):
+                    problems.add(entry.path, link.line, f"a {link.kind} link cannot point to a part, got "
+                                 f"'{link.kind}:{link.key}#{link.fragment}'. Write '{link.kind}:{link.key}'.")
+                elif link.fragment:
                     target = items[(target_kind, link.key)]
                     ids = (target.get(entry.lang) or next(iter(target.values()))).rendered.ids
                     if link.fragment not in ids:
                         problems.add(entry.path, link.line, f"the {link.kind} {link.key!r} has no part "
                                      f"'#{link.fragment}'. Parts there: {', '.join(sorted(i for i in ids if i))}.")
+
+
+def _fragments(items: Items, problems: Problems) -> None:
+    """A link to '#part' of the same page must find the part (or a box the site adds to every such page)."""
+    for versions in items.values():
+        for entry in versions.values():
+            ids = entry.rendered.ids | PAGE_BOXES
+            for fragment, line in entry.rendered.fragments:
+                if fragment not in ids:
+                    problems.add(entry.path, line, f"this page has no part '#{fragment}'. Parts here: "
+                                 f"{', '.join(sorted(i for i in entry.rendered.ids if i))}.")
 
 
 def _missing_target(kind: str, key: str, items: Items, bands: set[str]) -> str:

@@ -12,6 +12,8 @@ from .problems import Problems
 from .source import Source
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Characters that take no room: a title of only these is empty to a reader.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 MAX_NAME = 60  # a slug or folder name; a page's path then stays far below every system's limit
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
 
@@ -33,7 +35,7 @@ class Field:
 
 
 def _text(value: Any, _: Collection[str]) -> str | None:
-    if isinstance(value, str) and value.strip():
+    if isinstance(value, str) and value.translate(INVISIBLE).strip():
         return None
     return "must be a non-empty text"
 
@@ -73,7 +75,8 @@ def _date(value: Any, _: Collection[str]) -> str | None:
 
 
 def _texts(value: Any, _: Collection[str]) -> str | None:
-    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+    if isinstance(value, list) and value and all(isinstance(v, str) and v.translate(INVISIBLE).strip()
+                                                 for v in value):
         return None
     return "must be a list of texts, one '- item' per line"
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import unicodedata
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ import yaml
 from .problems import Problems
 
 MAX_BYTES = 256 * 1024
+# Control characters (but the tab) and the bidirectional overrides that can make text read other than it shows.
+HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 FENCE = "---"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 YAML_HINT = "Check the indentation and quote values that contain ':' or start with a quote."
@@ -106,6 +109,13 @@ def read_text(path: Path, problems: Problems) -> str | None:
         return None
     # Editors differ in line ends, trailing spaces and how they store 'č': the page must not.
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    hidden = [(number, match) for number, line in enumerate(lines, start=1) if (match := HIDDEN.search(line))]
+    for number, match in hidden[:3]:
+        problems.add(path, number, f"the line holds the invisible character U+{ord(match.group(0)):04X} "
+                     f"({unicodedata.name(match.group(0), 'a control character')}), which can hide or reverse "
+                     "text. Delete it (retype the words around it).")
+    if hidden:
+        return None
     return unicodedata.normalize("NFC", "\n".join(line.rstrip(" \t") for line in lines))
 
 

@@ -16,7 +16,7 @@ PROSE_KEYS = {"title", "summary", "objectives", "key_message", "materials", "ter
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w.-]+\.\w+|\b[\w-]+\.(?:si|eu|org|com|net)\b[\S]*")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
-ATTRIBUTE = re.compile(r"\{[#.][^}]*\}")
+ATTRIBUTE = re.compile(r"\{:?\s*[#.][^}]*\}")  # {#part-id}, {: .teacher}
 CODE = re.compile(r"`[^`]*`")
 
 
