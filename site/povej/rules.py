@@ -87,7 +87,7 @@ def _change_links(items: Items, config: SiteConfig, problems: Problems, path: Pa
             kind, _, key = target.partition(":")
             exists = config.has_band(key) if kind == "band" else (kind, key) in items
             if not exists:
-                problems.add(path, None, f"the change of {change.date.isoformat()} "
+                problems.add(path, change.line, f"the change of {change.date.isoformat()} "
                              f"links to {target!r}, which does not exist. Write kind:key, e.g. "
                              "'lesson:my-body-is-mine' or 'page:help'.")
 

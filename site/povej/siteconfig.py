@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from .problems import Problems
 from .schema import SLUG
-from .source import DATA_FILE, load_yaml, read_text
+from .source import DATA_FILE, line_of, load_yaml, read_text
 
 T = TypeVar("T")
 BAND_IDS = ("4-6", "6-9", "9-12", "12-15", "15-18")
@@ -71,6 +71,7 @@ class Change:
     date: dt.date
     texts: dict[str, str]
     links: tuple[str, ...]
+    line: int | None = None  # in changes.yml, for messages
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ def _labels(entry: dict[str, Any], codes: tuple[str, ...], fields: tuple[str, ..
     for code in codes:
         value = entry.get(code)
         if not isinstance(value, dict) or any(not isinstance(value.get(f), str) for f in fields):
-            problems.add(path, None, f"{where} has no complete {code!r} entry: it needs {', '.join(fields)}.")
+            problems.add(path, line_of(entry), f"{where} has no complete {code!r} entry: it needs {', '.join(fields)}.")
             continue
         labels[code] = {f: value[f] for f in fields}
     return labels
@@ -207,7 +208,7 @@ def _band(entry: dict[str, Any], codes: tuple[str, ...], path: Path, problems: P
                 _labels(entry, codes, BAND_FIELDS, f"band {entry.get('id')!r}", path, problems))
     for code, labels in band.labels.items():
         if not SLUG.match(labels["slug"]):
-            problems.add(path, None, f"band {band.id!r} has the {code} slug {labels['slug']!r}; "
+            problems.add(path, line_of(entry), f"band {band.id!r} has the {code} slug {labels['slug']!r}; "
                          "use lowercase letters, digits and hyphens.")
     return band
 
@@ -216,12 +217,12 @@ def _term(entry: dict[str, Any], codes: tuple[str, ...], path: Path, problems: P
     labels = {}
     for code in codes:
         if not isinstance(entry.get(code), str):
-            problems.add(path, None, f"{entry.get('id')!r} has no {code!r} label. Add '{code}: …'.")
+            problems.add(path, line_of(entry), f"{entry.get('id')!r} has no {code!r} label. Add '{code}: …'.")
         else:
             labels[code] = entry[code]
     url = str(entry.get("url") or "")
     if url and not WEB_ADDRESS.match(url):
-        problems.add(path, None, f"{entry.get('id')!r}: 'url' must be a web address starting with https://, "
+        problems.add(path, line_of(entry), f"{entry.get('id')!r}: 'url' must be a web address starting with https://, "
                      f"got {url[:60]!r}.")
     return Term(str(entry.get("id")), labels, url)
 
@@ -260,16 +261,17 @@ def _contacts(data: dict[str, Any], codes: tuple[str, ...], path: Path, problems
         where = f"contact {entry.get('id')!r}"
         number, url = str(entry.get("number") or ""), str(entry.get("url") or "")
         if bool(number) == bool(url):
-            problems.add(path, None, f"{where} needs exactly one of 'number' and 'url'.")
+            problems.add(path, line_of(entry), f"{where} needs exactly one of 'number' and 'url'.")
         if number and not PHONE.match(number):
-            problems.add(path, None, f"{where}: 'number' must be a phone number of digits in groups, as FACTS.md "
-                         f"writes it (e.g. '116 111'), got {number!r}.")
+            problems.add(path, line_of(entry), f"{where}: 'number' must be a phone number of digits in groups, "
+                         f"as FACTS.md writes it (e.g. '116 111'), got {number!r}.")
         if url and not WEB_ADDRESS.match(url):
-            problems.add(path, None, f"{where}: 'url' must be a web address starting with https://, got {url[:60]!r}.")
+            problems.add(path, line_of(entry), f"{where}: 'url' must be a web address starting with https://, "
+                         f"got {url[:60]!r}.")
         if entry.get("group") not in CONTACT_GROUPS:
-            problems.add(path, None, f"{where}: 'group' must be one of {', '.join(CONTACT_GROUPS)}.")
+            problems.add(path, line_of(entry), f"{where}: 'group' must be one of {', '.join(CONTACT_GROUPS)}.")
         if not str(entry.get("source", "")).startswith("https://"):
-            problems.add(path, None, f"{where} needs a 'source' address starting with https://.")
+            problems.add(path, line_of(entry), f"{where} needs a 'source' address starting with https://.")
         contacts.append(Contact(str(entry.get("id")), str(entry.get("group")), number, url,
                                 _labels(entry, codes, CONTACT_FIELDS, where, path, problems),
                                 str(entry.get("source"))))
@@ -290,11 +292,11 @@ def _changes(data: dict[str, Any], codes: tuple[str, ...], path: Path, problems:
         texts = {code: entry.get(code) for code in codes}
         links = entry.get("links") or []
         if not isinstance(entry.get("date"), dt.date) or not all(isinstance(t, str) for t in texts.values()):
-            problems.add(path, None, f"change {number} needs a 'date' (YYYY-MM-DD) and a text for each of "
+            problems.add(path, line_of(entry), f"change {number} needs a 'date' (YYYY-MM-DD) and a text for each of "
                          f"{', '.join(codes)}.")
             continue
         if not isinstance(links, list) or not all(isinstance(link, str) and ":" in link for link in links):
-            problems.add(path, None, f"change {number}: 'links' must be a list like [lesson:key, page:help].")
+            problems.add(path, line_of(entry), f"change {number}: 'links' must be a list like [lesson:key, page:help].")
             continue
-        changes.append(Change(entry["date"], {c: str(t) for c, t in texts.items()}, tuple(links)))
+        changes.append(Change(entry["date"], {c: str(t) for c, t in texts.items()}, tuple(links), line_of(entry)))
     return tuple(sorted(changes, key=lambda c: c.date, reverse=True))

@@ -162,8 +162,26 @@ class _Refused(yaml.MarkedYAMLError):
     """Front matter that is valid YAML but that we refuse, with a complete message of its own."""
 
 
+class LineDict(dict[str, Any]):
+    """A YAML mapping that knows the file line it starts on, so a problem found in it later can name the line."""
+
+    line: int | None = None
+
+
+def line_of(value: Any) -> int | None:
+    return value.line if isinstance(value, LineDict) else None
+
+
 class _Checks:
     """Constructing values: name the line of a value that cannot be read (a bad date, a huge number)."""
+
+    first_line = 2
+
+    def construct_yaml_map(self, node: Any) -> Any:
+        data = LineDict()
+        data.line = node.start_mark.line + self.first_line
+        yield data
+        data.update(self.construct_mapping(node))  # type: ignore[attr-defined]
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         try:
@@ -206,6 +224,10 @@ class _FastLoader(_Checks, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # ty
     """libyaml's parser with the same checks, for front matter without aliases (nearly all of it)."""
 
 
+for _loader in (_Loader, _FastLoader):
+    _loader.add_constructor("tag:yaml.org,2002:map", _Checks.construct_yaml_map)  # type: ignore[type-var]
+
+
 def _unreadable(node: yaml.Node, exc: Exception) -> str:
     if node.tag == "tag:yaml.org,2002:timestamp":
         return f"{node.value!r} is not a real date ({exc}). Write dates as YYYY-MM-DD."
@@ -228,7 +250,7 @@ def _load(text: str, place: YamlPlace = FRONT_MATTER) -> tuple[Any, list[tuple[s
 
 def _load_with(loader_class: type[Any], text: str, place: YamlPlace) -> tuple[Any, list[tuple[str, int]]]:
     loader = loader_class(text)
-    loader.scope = place.scope
+    loader.scope, loader.first_line = place.scope, place.first_line
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
