@@ -177,3 +177,21 @@ def test_the_preview_answers_only_to_local_names(content: Path, host: str, statu
 
     response = Client(PreviewApp(content)).get("/sl/", headers={"Host": host})
     assert response.status_code == status
+
+
+def test_the_preview_shows_an_impossible_date_then_the_fixed_site(content: Path) -> None:
+    from werkzeug.test import Client
+
+    from povej.preview import PreviewApp
+
+    client = Client(PreviewApp(content))
+    assert client.get("/en/", headers={"Host": "127.0.0.1:5000"}).status_code == 200
+    contacts = content / "contacts.yml"
+    good = contacts.read_text(encoding="utf-8")
+    contacts.write_text(good.replace("last_checked: 2026-11-23", "last_checked: 2026-02-30"), encoding="utf-8")
+    for _ in range(2):  # an error page each time, never the stale site
+        page = client.get("/en/", headers={"Host": "127.0.0.1:5000"})
+        assert page.status_code == 500 and "is not a real date" in page.text
+    contacts.write_text(good.replace("2026-11-23", "2026-11-24"), encoding="utf-8")
+    page = client.get("/en/", headers={"Host": "127.0.0.1:5000"})
+    assert page.status_code == 200 and "24 November 2026" in page.text

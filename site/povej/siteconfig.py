@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 from collections.abc import Callable
@@ -20,6 +21,8 @@ CONTACT_FIELDS = ("name", "hours", "note")
 CONTACT_GROUPS = ("now", "report", "worried")
 LANGUAGE_PAGES = ("glossary", "search", "lessons", "news")
 # Folders at the root of every site, beside the language folders.
+SITE_KEYS = ("languages", "bands", "topics", "campaigns")
+LANGUAGE_KEYS = ("code", "name", "source", "slugs", "quick_exit", "locale")
 SITE_FOLDERS = ("static", "media", "downloads", "missing")
 PHONE = re.compile(r"^[0-9]{2,4}(?: [0-9]{1,4}){0,4}$")
 WEB_ADDRESS = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(?:/[^\s<>\"'\\]*)?$", re.IGNORECASE)
@@ -129,6 +132,9 @@ def load_site_config(content: Path, problems: Problems) -> SiteConfig | None:
         return None
     before = len(problems.errors)
     path = content / "site.yml"
+    for data, name, allowed in ((site, "site.yml", SITE_KEYS), (contacts, "contacts.yml", ("last_checked", "contacts")),
+                                (changes, "changes.yml", ("changes",))):
+        _known_keys(data, allowed, "the file", content / name, problems)
     languages = _languages(site.get("languages"), path, problems)
     codes = tuple(lang.code for lang in languages)
     config = SiteConfig(
@@ -162,6 +168,16 @@ def _read_yaml(path: Path, problems: Problems) -> dict[str, Any] | None:
     return data
 
 
+def _known_keys(entry: dict[str, Any], allowed: tuple[str, ...], where: str, path: Path,
+                problems: Problems) -> None:
+    """A misspelt key ('nuber:') would be read as a missing one, in silence: name it, as front matter does."""
+    for key in entry:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else f" Allowed keys: {', '.join(allowed)}."
+            problems.add(path, line_of(entry), f"{where} has the unknown key {key!r}.{hint}")
+
+
 def _entries(data: dict[str, Any], key: str, path: Path, problems: Problems) -> list[dict[str, Any]]:
     value = data.get(key)
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
@@ -174,10 +190,16 @@ def _languages(value: Any, path: Path, problems: Problems) -> tuple[Language, ..
     if not isinstance(value, list) or not value:
         problems.add(path, None, "'languages' must list at least one language with 'code' and 'name'.")
         return ()
+    for v in value:
+        if isinstance(v, dict):
+            _known_keys(v, LANGUAGE_KEYS, f"language {v.get('code')!r}", path, problems)
     languages = tuple(Language(str(v.get("code", "")), str(v.get("name", "")), bool(v.get("source")),
                                dict(v.get("slugs") or {}), str(v.get("quick_exit", "")),
                                str(v.get("locale") or v.get("code", "")))
                       for v in value if isinstance(v, dict))
+    codes = [lang.code for lang in languages]
+    for code in sorted({c for c in codes if codes.count(c) > 1}):
+        problems.add(path, None, f"the language {code!r} is listed twice. Keep one entry per language.")
     if sum(lang.source for lang in languages) != 1:
         problems.add(path, None, "exactly one language must be marked 'source: true'.")
     for lang in languages:
@@ -204,6 +226,7 @@ def _labels(entry: dict[str, Any], codes: tuple[str, ...], fields: tuple[str, ..
 
 
 def _band(entry: dict[str, Any], codes: tuple[str, ...], path: Path, problems: Problems) -> Band:
+    _known_keys(entry, ("id", "campaign", *codes), f"band {entry.get('id')!r}", path, problems)
     band = Band(str(entry.get("id")), str(entry.get("campaign", "")),
                 _labels(entry, codes, BAND_FIELDS, f"band {entry.get('id')!r}", path, problems))
     for code, labels in band.labels.items():
@@ -214,6 +237,7 @@ def _band(entry: dict[str, Any], codes: tuple[str, ...], path: Path, problems: P
 
 
 def _term(entry: dict[str, Any], codes: tuple[str, ...], path: Path, problems: Problems) -> Term:
+    _known_keys(entry, ("id", "url", *codes), repr(entry.get("id")), path, problems)
     labels = {}
     for code in codes:
         if not isinstance(entry.get(code), str):
@@ -259,6 +283,7 @@ def _contacts(data: dict[str, Any], codes: tuple[str, ...], path: Path, problems
     contacts = []
     for entry in _entries(data, "contacts", path, problems):
         where = f"contact {entry.get('id')!r}"
+        _known_keys(entry, ("id", "number", "url", "group", "source", *codes), where, path, problems)
         number, url = str(entry.get("number") or ""), str(entry.get("url") or "")
         if bool(number) == bool(url):
             problems.add(path, line_of(entry), f"{where} needs exactly one of 'number' and 'url'.")
@@ -289,6 +314,7 @@ def _checked(data: dict[str, Any], path: Path, problems: Problems) -> dt.date:
 def _changes(data: dict[str, Any], codes: tuple[str, ...], path: Path, problems: Problems) -> tuple[Change, ...]:
     changes = []
     for number, entry in enumerate(_entries(data, "changes", path, problems), start=1):
+        _known_keys(entry, ("date", "links", *codes), f"change {number}", path, problems)
         texts = {code: entry.get(code) for code in codes}
         links = entry.get("links") or []
         if not isinstance(entry.get("date"), dt.date) or not all(isinstance(t, str) for t in texts.values()):
