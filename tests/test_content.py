@@ -30,6 +30,14 @@ def test_real_content_loads_without_problems() -> None:
     assert [str(w) for w in catalog.warnings] == []
 
 
+def test_every_real_lesson_has_its_place_in_its_bands_teaching_order() -> None:
+    catalog = load_catalog(REPO_ROOT / "content", REPO_ROOT)
+    for band in catalog.config.bands:
+        for lang in catalog.config.codes:
+            places = [e.meta.get("order") for e in catalog.lessons(band.id, lang)]
+            assert places == list(range(1, len(places) + 1)), f"{band.id} {lang}: 'order' is {places}"
+
+
 def test_every_problem_is_reported_together(content: Path) -> None:
     (content / "lessons" / "7-8").mkdir()
     (content / "pages" / "Help Me").mkdir()

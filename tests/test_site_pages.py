@@ -17,6 +17,9 @@ def pages(site: Path, lang: str) -> list[Path]:
 def test_every_lesson_and_guide_shows_the_disclosure_card_and_help(real_site: Path) -> None:
     catalog = load_catalog(REPO_ROOT / "content", REPO_ROOT)
     titles = {lang: catalog.get("partial", "disclosure", lang).title for lang in ("sl", "en")}  # type: ignore
+    parents = {lang: catalog.get("partial", "disclosure-parents", lang).title for lang in ("sl", "en")}  # type: ignore
+    parents_guides = {(e.lang, e.slug) for lang in ("sl", "en") for e in catalog.entries("guide", lang)
+                      if e.meta["audience"] == "parents"}
     lesson_pages = [p for lang in ("sl", "en") for p in pages(real_site, lang) if (p.parent / "projector").is_dir()]
     guide_pages = [p for lang in ("sl", "en") for p in pages(real_site, lang)
                    if '<article class="guide">' in p.read_text(encoding="utf-8")]
@@ -25,7 +28,9 @@ def test_every_lesson_and_guide_shows_the_disclosure_card_and_help(real_site: Pa
     for page in lesson_pages + guide_pages:
         html = page.read_text(encoding="utf-8")
         lang = page.relative_to(real_site).parts[0]
-        assert f'<h2 id="disclosure-title">{titles[lang]}</h2>' in html, page
+        # Parents' guides show the parents' own card; lessons and the teachers' guide the staff card.
+        card = parents if (lang, page.parent.name) in parents_guides else titles
+        assert f'<h2 id="disclosure-title">{card[lang]}</h2>' in html, page
         assert 'href="tel:113"' in html and 'href="tel:116111"' in html, page
 
 
