@@ -138,6 +138,29 @@ def test_quick_exit_leaves_no_history_entry(real_site: Path, page: object, trigg
     assert page.url != band_url  # type: ignore[attr-defined]
 
 
+def test_quick_exit_ignores_shift_used_while_typing_and_says_how_many_presses_are_left(real_site: Path,
+                                                                                      page: object) -> None:
+    """GOV.UK's rule: only a Shift pressed on its own counts; a capital letter or Shift+Space does not."""
+    page.goto((real_site / "sl" / "index.html").as_uri())  # type: ignore[attr-defined]
+    search = page.locator(".search-box input")  # type: ignore[attr-defined]
+    search.click()
+    search.type("Zala Jaka Ela")  # four capitals, each with Shift held
+    page.keyboard.press("Shift+Space")  # type: ignore[attr-defined]
+    page.keyboard.press("Shift+Space")  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    assert page.url.endswith("/sl/index.html")  # type: ignore[attr-defined]
+    page.keyboard.press("Shift")  # type: ignore[attr-defined]
+    status = page.locator("[data-quick-exit-status]")  # type: ignore[attr-defined]
+    assert status.text_content() == "Shift: za izhod pritisnite še dvakrat."
+    assert page.locator(".quick-exit-dots span.on").count() == 1  # type: ignore[attr-defined]
+    page.keyboard.press("a")  # type: ignore[attr-defined]  # any other key starts again
+    assert page.locator(".quick-exit-dots span.on").count() == 0  # type: ignore[attr-defined]
+    page.keyboard.press("Shift")  # type: ignore[attr-defined]
+    page.keyboard.press("Shift")  # type: ignore[attr-defined]
+    assert status.text_content() == "Shift: za izhod pritisnite še enkrat."
+    assert page.url.endswith("/sl/index.html")  # type: ignore[attr-defined]
+
+
 def test_zips_unzipped_open_and_link_correctly(real_site: Path, tmp_path: Path, page: object) -> None:
     downloads = real_site / "downloads"
     names = sorted(p.name for p in downloads.glob("*.zip"))
