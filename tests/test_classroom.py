@@ -161,6 +161,29 @@ def test_quick_exit_ignores_shift_used_while_typing_and_says_how_many_presses_ar
     assert page.url.endswith("/sl/index.html")  # type: ignore[attr-defined]
 
 
+PHONE_PAGES = ["index.html", "4-6-let/index.html", "6-9-let/varni-in-nevarni-dotiki/index.html", "slovar/index.html",
+               "pomoc/index.html", "vodnik-za-starse-6-9-let/index.html", "../en/ages-12-15/index.html",
+               "../en/glossary/index.html", "../en/help/index.html", "../en/ages-15-18/images-and-consent/index.html"]
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_nothing_scrolls_sideways_on_a_phone_and_the_menu_opens_without_javascript(real_site: Path, browser: object,
+                                                                                   width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=False)  # type: ignore[attr-defined]
+    page = context.new_page()
+    for name in PHONE_PAGES:
+        page.goto((real_site / "sl" / name).resolve().as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} scrolls sideways"
+        header = page.locator(".site-header").bounding_box()
+        # Two short rows at most (three at 320 px, where a long language name needs its own), not a screenful
+        assert header is not None and header["height"] < 150, f"{name}: the header fills the screen"
+        assert not page.locator(".main-nav a").first.is_visible()
+        page.locator(".menu > summary").click()
+        assert page.locator(".main-nav a").first.is_visible() and page.locator(".search-box input").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name}: the open menu is too wide"
+    context.close()
+
+
 def test_zips_unzipped_open_and_link_correctly(real_site: Path, tmp_path: Path, page: object) -> None:
     downloads = real_site / "downloads"
     names = sorted(p.name for p in downloads.glob("*.zip"))

@@ -82,7 +82,7 @@ class Catalog:
 
     @functools.cached_property
     def _sorted(self) -> dict[tuple[str, str], tuple[Entry, ...]]:
-        """Every kind's entries in one language: lessons by band and teaching order ('order'), the rest by key.
+        """Every kind's entries in one language: youngest band first, lessons in teaching order ('order'), then by key.
 
         Pages ask for these lists thousands of times.
         """
@@ -91,8 +91,10 @@ class Catalog:
             for lang, entry in versions.items():
                 found.setdefault((kind, lang), []).append(entry)
         bands = {band.id: i for i, band in enumerate(self.config.bands)}
-        return {k: tuple(sorted(v, key=lambda e: (bands.get(e.band, -1), int(e.meta.get("order") or 99), e.key)))
-                for k, v in found.items()}
+        def place(e: Entry) -> tuple[int, int, str]:  # a parents' guide names its band in the front matter
+            return bands.get(e.band or str(e.meta.get("band", "")), -1), int(e.meta.get("order") or 99), e.key
+
+        return {k: tuple(sorted(v, key=place)) for k, v in found.items()}
 
     def lessons(self, band: str, lang: str) -> list[Entry]:
         return [e for e in self.entries("lesson", lang) if e.band == band]

@@ -214,6 +214,22 @@ def stylesheet(name: str) -> Any:
     return Response(minify_css(path.read_text(encoding="utf-8")), mimetype="text/css")
 
 
+@bp.route("/static/<name>.js")
+def script(name: str) -> Any:
+    """Our own scripts without comments and indentation (the vendored one is minified already)."""
+    path = Path(current_app.static_folder or "") / f"{name}.js"
+    if not path.is_file():
+        abort(404)
+    return Response(minify_js(path.read_text(encoding="utf-8")), mimetype="text/javascript")
+
+
+def minify_js(js: str) -> str:
+    """Drop comments that stand on lines of their own, indentation and blank lines; line ends stay (ASI)."""
+    js = re.sub(r"^\s*/\*.*?\*/[ \t]*$", "", js, flags=re.S | re.M)
+    lines = (line.strip() for line in js.split("\n"))
+    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
+
+
 def minify_css(css: str) -> str:
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     css = re.sub(r"\s+", " ", css)

@@ -1,12 +1,20 @@
 /* Quick exit, after GOV.UK Frontend's "Exit this page": blank the page, then location.replace (no history entry).
    Shift pressed three times on its own, within 5 seconds, also leaves: a Shift held for a capital letter or for
-   Shift+Space does not count, and any other key starts the count again. */
+   Shift+Space does not count, and any other key starts the count again. Three dots show the count, and a status
+   line tells a screen reader how many presses are left (made here, so pages without JavaScript carry neither). */
 (function () {
   "use strict";
   var exit = document.querySelector("[data-quick-exit]");
   if (!exit) { return; }
-  var status = document.querySelector("[data-quick-exit-status]");
-  var dots = exit.querySelectorAll(".quick-exit-dots span");
+  var dots = document.createElement("span"), status = document.createElement("span");
+  dots.className = "quick-exit-dots";
+  dots.setAttribute("aria-hidden", "true");
+  dots.innerHTML = "<span></span><span></span><span></span>";
+  exit.appendChild(dots);
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  status.setAttribute("data-quick-exit-status", "");
+  exit.parentNode.insertBefore(status, exit.nextSibling);
   var count = 0, timer = null, lastKeyWasModified = false;
   function leave(event) {
     if (event) { event.preventDefault(); }
@@ -17,22 +25,22 @@
     window.location.replace(exit.href);
   }
   function show(message) {
-    for (var i = 0; i < dots.length; i++) { dots[i].className = i < count ? "on" : ""; }
-    if (status) { status.textContent = message; }
+    for (var i = 0; i < 3; i++) { dots.childNodes[i].className = i < count ? "on" : ""; }
+    status.textContent = message;
   }
-  function reset(message) {
+  function reset() {
     count = 0;
     if (timer) { window.clearTimeout(timer); timer = null; }
-    show(message || "");
+    show("");
   }
   exit.addEventListener("click", leave);
   document.addEventListener("keyup", function (event) {
     if (event.key === "Shift" && !lastKeyWasModified) {
       count += 1;
-      if (count >= 3) { reset(exit.getAttribute("data-leaving")); leave(); return; }
-      show(exit.getAttribute(count === 1 ? "data-two-more" : "data-one-more"));
+      if (count >= 3) { reset(); leave(); return; }
+      show(exit.getAttribute(count === 1 ? "data-two" : "data-one"));
       if (timer) { window.clearTimeout(timer); }
-      timer = window.setTimeout(function () { reset(exit.getAttribute("data-expired")); }, 5000);
+      timer = window.setTimeout(reset, 5000);
     } else if (count) {
       reset();
     }
