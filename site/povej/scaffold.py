@@ -11,8 +11,9 @@ from .content import digest
 from .problems import Problems
 from .schema import SLUG
 from .siteconfig import BAND_IDS
-from .source import read_source
+from .source import MAX_BYTES, read_bounded, read_source
 
+ORDER = re.compile(r"^order: *([0-9]{1,2}) *$", re.M)
 HEADINGS = {
     "sl": ("Pred uro", "Uvodna dejavnost", "Glavna dejavnost", "Prvi korak", "Drugi korak", "Pogovor",
            "Zaključek", "Krajša različica", "Delovni list", "Doma", "Viri"),
@@ -25,6 +26,7 @@ slug: {key}
 summary: {todo}
 duration: 45
 short_version: 15
+order: {order}
 topics: [secrets]
 campaign: secrets
 objectives:
@@ -104,6 +106,7 @@ def new_lesson(content: Path, band: str, key: str) -> list[Path]:
     folder = content / "lessons" / band / key
     if folder.exists():
         raise ValueError(f"{folder} already exists.")
+    order = _next_place(content / "lessons" / band)
     folder.mkdir(parents=True)
     source, codes = _languages(content)
     paths = []
@@ -111,10 +114,22 @@ def new_lesson(content: Path, band: str, key: str) -> list[Path]:
         path = folder / f"{code}.md"
         path.write_text(TEMPLATE.format(
             title=key.replace("-", " ").capitalize(), key=key, todo="TODO", today=dt.date.today().isoformat(),
-            stamp="" if code == source else "source_hash: new\n", h=HEADINGS.get(code, HEADINGS["en"])),
+            order=order, stamp="" if code == source else "source_hash: new\n", h=HEADINGS.get(code, HEADINGS["en"])),
             encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def _next_place(band: Path) -> int:
+    """After the band's last lesson in teaching order: the new lesson is listed last until someone moves it."""
+    places = []
+    for path in band.glob("*/*.md"):
+        try:
+            text = read_bounded(path, MAX_BYTES).decode("utf-8", errors="replace")
+        except OSError:
+            continue  # not a file that can be read: `povej check` says so
+        places += [int(m.group(1)) for m in ORDER.finditer(text)]
+    return max(places, default=0) + 1
 
 
 def stamp_translation(path: Path) -> str:
