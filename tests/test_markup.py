@@ -121,3 +121,14 @@ def test_markdown_of_its_own_is_allowed(tmp_path: Path) -> None:
         """)
     assert problems == []
     assert '<ol start="3">' in rendered.html  # type: ignore[attr-defined]
+
+
+def test_table_columns_aligned_with_colons_get_a_class_not_an_inline_style(tmp_path: Path) -> None:
+    rendered, problems = render(tmp_path, """\
+        | key | number |
+        |:---|:---:|
+        | a | 1 |
+        """)
+    assert problems == []
+    assert 'class="align-center"' in rendered.html and 'class="align-left"' in rendered.html
+    assert "style=" not in rendered.html
