@@ -23,6 +23,14 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def assert_refused(result: subprocess.CompletedProcess[str], message: str, output: Path,
+                   before: dict[str, bytes]) -> None:
+    """One clear message, exit 1, no traceback, and the previous build byte for byte as it was."""
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert message in result.stderr
+    assert tree(output) == before
+
+
 @pytest.fixture
 def built(content: Path, tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     output = tmp_path / "site"
@@ -37,9 +45,7 @@ def test_a_pipe_in_content_is_never_opened(content: Path, built: tuple[Path, dic
     os.mkfifo(content / where)
     result = build(content, output)
     if where == "notes":  # not an editor's leftover: named, and the build stops
-        assert result.returncode == 1 and "Traceback" not in result.stderr
-        assert "content/notes: unexpected file in content/." in result.stderr
-        assert tree(output) == before
+        assert_refused(result, "content/notes: unexpected file in content/.", output, before)
     else:  # an operating system's leftover: ignored, and the site builds
         assert result.returncode == 0, result.stderr
 
@@ -49,9 +55,8 @@ def test_a_pipe_named_like_a_lesson_is_reported_not_read(content: Path, built: t
     (content / LESSON / "en.md").unlink()
     os.mkfifo(content / LESSON / "en.md")
     result = build(content, output)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "en.md: this is not an ordinary file (a folder, or a link to a file that is gone)" in result.stderr
-    assert tree(output) == before
+    assert_refused(result, "en.md: this is not an ordinary file (a folder, or a link to a file that is gone)",
+                   output, before)
 
 
 def test_a_link_to_a_device_is_refused_without_reading_it(content: Path,
@@ -59,9 +64,7 @@ def test_a_link_to_a_device_is_refused_without_reading_it(content: Path,
     output, before = built
     (content / LESSON / "picture.png").symlink_to("/dev/zero")
     result = build(content, output)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "picture.png: this is a link to a file outside content/." in result.stderr
-    assert tree(output) == before
+    assert_refused(result, "picture.png: this is a link to a file outside content/.", output, before)
 
 
 def test_an_editors_dangling_lock_link_is_ignored(content: Path, built: tuple[Path, dict[str, bytes]]) -> None:
@@ -86,9 +89,7 @@ def test_an_unreadable_file_gets_the_projects_message(content: Path, built: tupl
     output, before = built
     (content / LESSON / "en.md").chmod(0)
     result = build(content, output)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "en.md: the file cannot be read (Permission denied)." in result.stderr
-    assert tree(output) == before
+    assert_refused(result, "en.md: the file cannot be read (Permission denied).", output, before)
 
 
 def test_a_huge_file_is_refused_without_being_read_whole(content: Path, built: tuple[Path, dict[str, bytes]]) -> None:
@@ -96,9 +97,7 @@ def test_a_huge_file_is_refused_without_being_read_whole(content: Path, built: t
     with (content / LESSON / "en.md").open("r+b") as handle:
         handle.truncate(8 * 1024 * 1024 * 1024)  # sparse: 8 GB that take no disk
     result = build(content, output)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "en.md: the file is 8388608 KB; the limit is 256 KB." in result.stderr
-    assert tree(output) == before
+    assert_refused(result, "en.md: the file is 8388608 KB; the limit is 256 KB.", output, before)
 
 
 def test_a_data_file_that_is_a_pipe_is_reported(content: Path, built: tuple[Path, dict[str, bytes]]) -> None:
@@ -106,11 +105,8 @@ def test_a_data_file_that_is_a_pipe_is_reported(content: Path, built: tuple[Path
     (content / "changes.yml").unlink()
     os.mkfifo(content / "changes.yml")
     result = build(content, output)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "changes.yml: this is not an ordinary file (a pipe, a device, a socket or a folder)" in result.stderr
-    assert tree(output) == before
-
-
+    assert_refused(result, "changes.yml: this is not an ordinary file (a pipe, a device, a socket or a folder)",
+                   output, before)
 
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle r="{r}"/></svg>'
@@ -133,9 +129,7 @@ def test_a_picture_deleted_after_a_good_build_gets_the_missing_picture_message(c
     before = tree(output)
     picture.unlink()
     result = build(content, output, *force)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "en.md:28: the picture 'hand.svg' does not exist in secrets-to-tell/." in result.stderr
-    assert tree(output) == before
+    assert_refused(result, "en.md:28: the picture 'hand.svg' does not exist in secrets-to-tell/.", output, before)
 
 
 def test_an_edited_picture_reaches_the_site_and_every_download(content: Path, tmp_path: Path) -> None:

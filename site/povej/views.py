@@ -205,22 +205,17 @@ def _not_found(error: Exception) -> tuple[str, int]:
     return not_found_page(), 404
 
 
-@bp.route("/static/<name>.css")
-def stylesheet(name: str) -> Any:
-    """A stylesheet without comments and indentation: every byte counts on a school network."""
-    path = Path(current_app.static_folder or "") / f"{name}.css"
+@bp.route("/static/<name>.<any(css, js):kind>")
+def minified(name: str, kind: str) -> Any:
+    """Our stylesheets and scripts without comments and indentation: every byte counts on a school network.
+
+    (The vendored script is in a folder of its own, minified already, and served as it is.)
+    """
+    path = Path(current_app.static_folder or "") / f"{name}.{kind}"
     if not path.is_file():
         abort(404)
-    return Response(minify_css(path.read_text(encoding="utf-8")), mimetype="text/css")
-
-
-@bp.route("/static/<name>.js")
-def script(name: str) -> Any:
-    """Our own scripts without comments and indentation (the vendored one is minified already)."""
-    path = Path(current_app.static_folder or "") / f"{name}.js"
-    if not path.is_file():
-        abort(404)
-    return Response(minify_js(path.read_text(encoding="utf-8")), mimetype="text/javascript")
+    minify, mimetype = MINIFIERS[kind]
+    return Response(minify(path.read_text(encoding="utf-8")), mimetype=mimetype)
 
 
 def minify_js(js: str) -> str:
@@ -235,6 +230,9 @@ def minify_css(css: str) -> str:
     css = re.sub(r"\s+", " ", css)
     css = re.sub(r"\s*([{};:,>])\s*", r"\1", css)
     return css.replace(";}", "}").strip() + "\n"
+
+
+MINIFIERS = {"css": (minify_css, "text/css"), "js": (minify_js, "text/javascript")}
 
 
 @bp.route("/media/<kind>/<key>/<name>")
