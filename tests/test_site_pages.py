@@ -57,3 +57,15 @@ def test_teachers_pack_glossary_help_about_privacy_within_two_clicks(real_site: 
                             if t == "a" and not re.match(r"^[a-z]+:", h)}
             reached = {p.parent.name for p in two}
             assert set(wanted) <= reached, f"{page}: not within two clicks: {set(wanted) - reached}"
+
+
+def test_no_filter_leads_to_an_empty_list_and_short_versions_count(real_site: Path) -> None:
+    for lang, lessons in (("sl", "ucne-ure"), ("en", "lessons")):
+        pages = sorted((real_site / lang / lessons).glob("*/index.html"))
+        assert len(pages) >= 20
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            assert '<ul class="lesson-list">\n</ul>' not in html and "<h3>" in html, f"{page} finds nothing"
+        quick = (real_site / lang / lessons / "up-to-15-min" / "index.html").read_text(encoding="utf-8")
+        assert quick.count("<h3>") == len(list((real_site / lang).glob("*/*/projector"))), "every short version fits"
+        assert "(short version)" in quick or "(krajša različica)" in quick

@@ -24,6 +24,7 @@ LESSON_VIEWS = ("handout", "at-home", "bilingual", "projector", "cards")
 OPTIONAL_VIEWS = {"cards": "cards"}
 LETTER = "letter-to-parents"
 DURATIONS = (15, 30, 45)
+SHORT = 15  # the filter of this length finds the short versions
 AUDIENCES = ("children", "parents", "teachers")
 SECTION = re.compile(r'<section class="part part-([a-z0-9-]+)">(.*?)</section>', re.S)
 ITEM = re.compile(r"<li>(.*?)</li>", re.S)
@@ -177,9 +178,13 @@ def search_documents(cat: Catalog, adr: Addresses, lang: str, base: str) -> Iter
 
 
 def facets(cat: Catalog) -> list[tuple[str, str]]:
-    """(facet id, group) for every filter page: bands, topics, durations, audiences."""
-    return ([(b.id, "band") for b in cat.config.bands] + [(f"topic-{t.id}", "topic") for t in cat.config.topics]
-            + [(f"up-to-{d}-min", "duration") for d in DURATIONS] + [(f"for-{a}", "audience") for a in AUDIENCES])
+    """(facet id, group) for every filter page that finds something: bands, topics, durations, audiences.
+
+    A filter that leads to an empty list (a topic no lesson has yet) is a dead end, so it is not offered.
+    """
+    every = ([(b.id, "band") for b in cat.config.bands] + [(f"topic-{t.id}", "topic") for t in cat.config.topics]
+             + [(f"up-to-{d}-min", "duration") for d in DURATIONS] + [(f"for-{a}", "audience") for a in AUDIENCES])
+    return [(facet, group) for facet, group in every if matching(cat, cat.config.source_language, facet)]
 
 
 def matching(cat: Catalog, lang: str, facet: str) -> list[Entry]:
@@ -189,7 +194,9 @@ def matching(cat: Catalog, lang: str, facet: str) -> list[Entry]:
         return [e for e in lessons if facet.removeprefix("topic-") in e.meta["topics"]]
     if facet.startswith("up-to-"):
         limit = int(facet.split("-")[2])
-        return [e for e in lessons if e.meta["duration"] <= limit]
+        # No whole lesson takes 15 minutes, but every one has a short version that does: that is what it finds.
+        length = "short_version" if limit <= SHORT else "duration"
+        return [e for e in lessons if e.meta[length] <= limit]
     if facet == "for-children":
         return lessons
     if facet.startswith("for-"):
@@ -198,7 +205,7 @@ def matching(cat: Catalog, lang: str, facet: str) -> list[Entry]:
 
 
 def filters_page() -> str:
-    return render_template("filters.html", facets=facets(catalog()), selected="", items=None,
+    return render_template("filters.html", facets=facets(catalog()), selected="", items=None, short=SHORT,
                            **page_context("lessons", ""))
 
 
@@ -208,7 +215,7 @@ def filter_page(facet: str) -> str:
         abort(404)
     context = page_context("lessons", "")
     context["alternates"] = {code: path + f"{facet}/" for code, path in context["alternates"].items()}
-    return render_template("filters.html", facets=facets(catalog()), selected=facet,
+    return render_template("filters.html", facets=facets(catalog()), selected=facet, short=SHORT,
                            items=matching(catalog(), g.lang, facet), **context)
 
 
