@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from .addresses import Addresses
@@ -90,10 +91,12 @@ class PageKeys:
 
 def band_key(site: str, band_catalog: Catalog) -> str:
     """The key of one band's download: the site digest and the text of every entry in it."""
+    entries = sorted(f"{e.path}\0{e.digest}" for v in band_catalog.items.values() for e in v.values())
     # A picture's bytes are in no entry's digest: an edited picture must reach the band's download too.
-    entries = sorted(f"{e.path}\0{e.digest}\0{pictures_digest(e.path.parent).hex()}"
-                     for v in band_catalog.items.values() for e in v.values())
-    return _hash(site + "band-download" + "\0".join(entries))
+    # The languages of an item share its folder: each folder's pictures are read once.
+    folders = sorted({str(e.path.parent) for v in band_catalog.items.values() for e in v.values()})
+    pictures = [f"{folder}\0{pictures_digest(Path(folder)).hex()}" for folder in folders]
+    return _hash(site + "band-download" + "\0".join(entries + pictures))
 
 
 def _hash(text: str) -> str:
