@@ -12,8 +12,9 @@ Items = dict[tuple[str, str], dict[str, Entry]]
 
 LESSON_PARTS = ("before", "warm-up", "activity", "discussion", "closing", "short-version", "handout",
                 "at-home", "sources")
-# Optional parts, by the required part they follow: the cards to cut out come right after the handout.
-OPTIONAL_LESSON_PARTS = {"cards": "handout"}
+# Optional parts, by the required part they follow: the check for understanding closes the lesson's closing,
+# the cards to cut out come right after the handout.
+OPTIONAL_LESSON_PARTS = {"check": "closing", "cards": "handout"}
 TIMED_PARTS = ("warm-up", "discussion", "closing")
 PARENT_GUIDE_PARTS = ("what-they-meet", "class-words", "conversation-starters", "everyday-moments", "signs",
                       "reacting", "sources")

@@ -114,6 +114,8 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         Field("key_message", _text),
         Field("keywords", _choices, required=False, vocabulary="terms"),
         Field("materials", _texts),
+        # Where the lesson meets the curriculum, each naming the document and its version (FACTS.md §7).
+        Field("curriculum", _texts, required=False),
         *COMMON_TAIL,
     ),
     "guide": (
@@ -143,6 +145,7 @@ def validate(source: Source, kind: str, translation: bool, vocabularies: Mapping
         return None
     meta = dict(source.meta)
     meta.setdefault("keywords", [])
+    meta.setdefault("curriculum", [])
     return meta
 
 
