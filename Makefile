@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test lint messages bench serve clean
+.PHONY: site test test-fast lint messages bench serve clean
 
 $(BIN)/povej: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ test: $(VENV)/.test-deps
 	$(BIN)/ruff check site tests
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# The unit layer alone (front matter, Markdown, rules, views through Flask's test client, catalogues): no site
+# build and no browser, about a second; for the edit-and-test loop. `make test` runs everything.
+FAST_TESTS := tests/test_schema.py tests/test_markup.py tests/test_rules.py tests/test_source.py \
+	tests/test_catalogues.py tests/test_views.py
+test-fast: $(VENV)/.test-deps
+	$(BIN)/pytest -q $(FAST_TESTS)
 
 # Re-extract interface strings after changing a template, then translate the new ones in translations/sl/.
 messages: $(BIN)/povej

@@ -36,9 +36,9 @@ MILESTONES = [
     ("povej/markup.py", "render"), ("povej/rules.py", "check_catalog"), ("povej/rules.py", "_heading_line"),
     ("povej/addresses.py", "__init__"), ("povej/build.py", "_freeze"), ("flask_frozen/__init__.py", "_build_one"),
     ("flask/templating.py", "render_template"), ("povej/addresses.py", "resolve_links"),
-    ("povej/addresses.py", "relative"), ("povej/addresses.py", "path"), ("povej/views.py", "body"),
-    ("povej/classroom.py", "sections"), ("povej/offline.py", "write_downloads"),
-    ("povej/offline.py", "zip_folder"), ("povej/offline.py", "only_band"), ("povej/build.py", "_swap"),
+    ("povej/addresses.py", "relative"), ("povej/addresses.py", "path"), ("povej/rendering.py", "body"),
+    ("povej/classroom.py", "sections"), ("povej/offline.py", "write_zip"),
+    ("povej/build.py", "_swap"),
     ("povej/build.py", "_write_sitemap"), ("flask_babel/__init__.py", "refresh"),
     ("jinja2/ext.py", "_gettext_alias"), ("povej/catalogues.py", "compile_catalogues"),
 ]

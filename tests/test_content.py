@@ -34,7 +34,7 @@ def test_every_real_lesson_has_its_place_in_its_bands_teaching_order() -> None:
     catalog = load_catalog(REPO_ROOT / "content", REPO_ROOT)
     for band in catalog.config.bands:
         for lang in catalog.config.codes:
-            places = [e.meta.get("order") for e in catalog.lessons(band.id, lang)]
+            places = [e.lesson.order for e in catalog.lessons(band.id, lang)]
             assert places == list(range(1, len(places) + 1)), f"{band.id} {lang}: 'order' is {places}"
 
 
@@ -99,7 +99,7 @@ def test_problems_with_and_without_a_line_sort_together(content: Path) -> None:
 
 def test_a_second_load_renders_only_the_files_that_changed(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from povej.markup import Renderer
-    from povej.rendercache import RenderCache
+    from povej.speed.rendercache import RenderCache
 
     rendered: list[str] = []
     original = Renderer.render
@@ -124,7 +124,7 @@ def test_a_second_load_renders_only_the_files_that_changed(content: Path, monkey
 
 
 def test_a_damaged_render_cache_is_ignored(content: Path) -> None:
-    from povej.rendercache import RenderCache
+    from povej.speed.rendercache import RenderCache
 
     load_catalog(content, content.parent)
     caches = list(RenderCache._open.values())

@@ -132,7 +132,7 @@ def test_a_picture_deleted_after_a_good_build_gets_the_missing_picture_message(c
     assert_refused(result, "en.md:28: the picture 'hand.svg' does not exist in secrets-to-tell/.", output, before)
 
 
-def test_an_edited_picture_reaches_the_site_and_every_download(content: Path, tmp_path: Path) -> None:
+def test_an_edited_picture_reaches_the_site_and_the_download(content: Path, tmp_path: Path) -> None:
     import zipfile
 
     picture = with_picture(content)

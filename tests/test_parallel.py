@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from povej.parallel import WorkerError, map_jobs, run_jobs
+from povej.speed.parallel import WorkerError, map_jobs, run_jobs
 
 
 def square(n: int) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from povej.addresses import Addresses, relative, resolve_links
 from povej.content import NAME, _suggest_name, load_catalog
 from povej.markup import CONTENT_LINK, EXTERNAL, LINK_KINDS, PLACEHOLDER, Renderer
 from povej.problems import ContentError, Problems
+from povej.registry import PAGE_TYPES
 from povej.schema import SLUG, _slug
 from povej.source import read_source
 from sitekit import make_site
@@ -170,7 +171,7 @@ def test_a_link_is_kept_rewritten_or_reported_never_passed_through(scratch: Path
 
 @pytest.fixture(scope="module")
 def addresses(small_site: Path) -> Addresses:
-    return Addresses(load_catalog(small_site, small_site.parent))
+    return Addresses(load_catalog(small_site, small_site.parent), PAGE_TYPES)
 
 
 def _targets(addresses: Addresses) -> list[tuple[str, str]]:

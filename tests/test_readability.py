@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from povej import REPO_ROOT
-from povej.content import Catalog, load_catalog
+from povej.content import load_catalog
+from povej.model import Catalog
 from qa.readability import measure
 
 # Flesch–Kincaid grade ceilings for English child-facing text, by band.
@@ -21,7 +22,7 @@ def child_text(catalog: Catalog, key: str, lang: str) -> str:
     assert entry is not None
     handout = entry.rendered.section_text.get("handout", "")
     heading = next(h.text for h in entry.rendered.headings if h.id == "handout")
-    return entry.meta["key_message"] + "\n" + handout.removeprefix(heading)
+    return entry.lesson.key_message + "\n" + handout.removeprefix(heading)
 
 
 def test_english_child_text_is_within_the_band_reading_level(catalog: Catalog,

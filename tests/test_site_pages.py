@@ -19,7 +19,7 @@ def test_every_lesson_and_guide_shows_the_disclosure_card_and_help(real_site: Pa
     titles = {lang: catalog.get("partial", "disclosure", lang).title for lang in ("sl", "en")}  # type: ignore
     parents = {lang: catalog.get("partial", "disclosure-parents", lang).title for lang in ("sl", "en")}  # type: ignore
     parents_guides = {(e.lang, e.slug) for lang in ("sl", "en") for e in catalog.entries("guide", lang)
-                      if e.meta["audience"] == "parents"}
+                      if e.guide.audience == "parents"}
     lesson_pages = [p for lang in ("sl", "en") for p in pages(real_site, lang) if (p.parent / "projector").is_dir()]
     guide_pages = [p for lang in ("sl", "en") for p in pages(real_site, lang)
                    if '<article class="guide">' in p.read_text(encoding="utf-8")]

@@ -5,15 +5,16 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .fingerprint import REPO_ROOT
+
 if TYPE_CHECKING:  # Flask is imported when an app is made: `povej build` with nothing to do never needs it
     from flask import Flask
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @functools.cache
 def _shared_bytecode() -> Any:
-    """Compiled templates kept in memory for every app of this process (a build makes one per download)."""
+    """Compiled templates kept in memory for every app of this process (tests and the preview make many)."""
     from jinja2 import BytecodeCache
 
     class SharedBytecode(BytecodeCache):
@@ -37,6 +38,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from . import i18n, views
     from .addresses import Addresses
     from .content import load_catalog
+    from .offline import download_name
+    from .registry import PAGE_TYPES
 
     app = Flask(__name__)
     app.jinja_options = {**app.jinja_options, "bytecode_cache": _shared_bytecode()}
@@ -52,13 +55,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     if test_config:
         app.config.from_mapping(test_config)
-    if app.config.get("POVEJ_CATALOG") is None:  # a build of one band's download passes its own catalogue
+    if app.config.get("POVEJ_CATALOG") is None:  # a caller that loaded the content passes its catalogue
         content = Path(app.config["POVEJ_CONTENT"])
         app.config["POVEJ_CATALOG"] = load_catalog(
             content, REPO_ROOT if content.is_relative_to(REPO_ROOT) else content.parent,
             strict=app.config["POVEJ_STRICT"], workers=app.config["POVEJ_WORKERS"])
     catalog = app.config["POVEJ_CATALOG"]
-    app.config["POVEJ_ADDRESSES"] = Addresses(catalog)
+    app.config["POVEJ_ADDRESSES"] = Addresses(catalog, PAGE_TYPES)
+    app.config["POVEJ_DOWNLOAD"] = download_name(catalog)
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
     i18n.init_app(app)
     views.init_app(app)

@@ -1,70 +1,44 @@
-"""Where every page lives: the path of each item in each language, and the reverse lookup by slug."""
+"""Where every page lives: the site map the page types make, the path of any page, and links between pages."""
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
 
-from .content import Catalog
 from .markup import ASSET, PLACEHOLDER
-from .siteconfig import LANGUAGE_PAGES
+from .model import Catalog, Kind
+from .pages import Page, PageType
 
-# One page per language stands for every page left out of a band's download.
-ELSEWHERE = "missing/elsewhere"
 LINK = re.compile(rf'(href|src)="({PLACEHOLDER}|{ASSET})([^"]*)"')
-
-
-@dataclass(frozen=True)
-class Target:
-    kind: str  # band | lesson | guide | page | home | one of LANGUAGE_PAGES
-    key: str
+MISSING = "missing"  # the page type that stands for a page not translated yet
+GLOSSARY = "glossary"  # a term is a part of the glossary page
+MEDIA = "media"
 
 
 class Addresses:
-    """Computes page paths once; every link on the site is made from these."""
+    """Every page of the site by its path, made once from the page types; every link is made from these."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, types: Iterable[PageType]) -> None:
         self.catalog = catalog
-        self.by_slug: dict[tuple[str, str], Target] = {}
-        self.by_lesson_slug: dict[tuple[str, str, str], str] = {}
-        for lang in catalog.config.codes:
-            self._index(lang)
-
-    def _index(self, lang: str) -> None:
-        config = self.catalog.config
-        for band in config.bands:
-            self.by_slug[(lang, band.label(lang, "slug"))] = Target("band", band.id)
-        for page in LANGUAGE_PAGES:
-            self.by_slug[(lang, config.slug(lang, page))] = Target(page, "")
-        for kind in ("guide", "page"):
-            for entry in self.catalog.entries(kind, lang):
-                self.by_slug[(lang, entry.slug)] = Target(kind, entry.key)
-        for entry in self.catalog.entries("lesson", lang):
-            band_slug = config.band(entry.band).label(lang, "slug")
-            self.by_lesson_slug[(lang, band_slug, entry.slug)] = entry.key
+        self.types = {page_type.name: page_type for page_type in types}
+        self.pages: dict[str, Page] = {}
+        for page_type in self.types.values():
+            for lang, key in page_type.instances(catalog):
+                path = page_type.address(catalog, lang, key)
+                self.pages[path] = Page(page_type, lang, key, path)
 
     def path(self, kind: str, key: str, lang: str) -> str:
         """The absolute path of a page, or of its 'not translated yet' page when it has no version in `lang`."""
-        config = self.catalog.config
-        if kind == "home":
-            return f"/{lang}/"
-        if (kind, key) in self.catalog.excluded:  # another band's page, left out of this band's download
-            return f"/{lang}/{ELSEWHERE}/"
-        if kind == "band":
-            return f"/{lang}/{config.band(key).label(lang, 'slug')}/"
-        if kind == "term":
-            return f"/{lang}/{config.slug(lang, 'glossary')}/#{key}"
-        if kind in LANGUAGE_PAGES:
-            return f"/{lang}/{config.slug(lang, kind)}/"
-        entry = self.catalog.get(kind, key, lang)
-        if entry is None:
-            return f"/{lang}/missing/{kind}/{key}/"
-        if kind == "lesson":
-            return f"/{lang}/{config.band(entry.band).label(lang, 'slug')}/{entry.slug}/"
-        return f"/{lang}/{entry.slug}/"
+        if kind == Kind.TERM:
+            return f"{self.path(GLOSSARY, '', lang)}#{key}"
+        page_type = self.types[kind]
+        item = page_type.item_kind
+        if item is not None and self.catalog.get(item, key, lang) is None:
+            return self.types[MISSING].address(self.catalog, lang, f"{item}/{key}")
+        return page_type.address(self.catalog, lang, key)
 
     def media_path(self, kind: str, key: str, name: str) -> str:
-        return f"/media/{kind}/{key}/{name}"
+        return self.types[MEDIA].address(self.catalog, "", f"{kind}/{key}/{name}")
 
 
 def relative(target: str, current: str) -> str:

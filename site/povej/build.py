@@ -9,20 +9,18 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 from xml.sax.saxutils import escape
 
-from flask import Flask, url_for
+from flask import Flask
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from . import create_app
-from .content import Catalog
-from .incremental import PageKeys, band_key, site_digest
 from .manifest import Check, Manifest, build_config, check_build, forget, output_listing, read_manifest, write_manifest
-from .offline import DOWNLOADS, band_sites, write_zips
-from .parallel import Job, available_cores, run_jobs
+from .model import Catalog
+from .offline import write_zip
 from .problems import Problem
-from .views import page_urls
+from .speed.incremental import PageKeys, site_digest
+from .speed.parallel import FREEZE_PARALLEL_FROM, Job, available_cores, run_jobs
 
 # Every site a build makes carries this file: only a folder with it may be replaced by the next build.
 MARK = ".povej-site"
@@ -50,9 +48,9 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
                check: Check | None = None) -> BuildResult:
     """Load everything, freeze into a temporary folder, then replace `output` with it in one rename.
 
-    `workers` processes share the reading, freezing and zipping (0: one per available core). Unless `force`:
-    a build whose inputs and output are as the last build into `output` left them stops early, and pages
-    (and band downloads) whose inputs did not change are taken over from the previous build (incremental.py).
+    `workers` processes share the reading and freezing (0: one per available core). Unless `force`: a build
+    whose inputs and output are as the last build into `output` left them stops early, and pages whose inputs
+    did not change are taken over from the previous build (incremental.py).
     `check` is `check_build`'s answer when the caller already asked it.
     """
     started = time.perf_counter()
@@ -78,16 +76,10 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
     try:
         phases["pages"] = time.perf_counter()
         main, page_keys = _plan(app, staging, PageKeys(catalog, site), previous, output)
-        plans, band_keys = [main], {}
-        if app.config["POVEJ_DOWNLOADS"]:
-            for band_app, folder in band_sites(app, staging, lambda c: create_app(_download_settings(app, c))):
-                band_keys[folder.name] = band_key(site, band_app.config["POVEJ_CATALOG"])
-                if not _reuse_download(folder.name, band_keys[folder.name], previous, output, staging):
-                    plans.append(_Plan(band_app, folder, list(page_urls(band_app.config["POVEJ_CATALOG"])), []))
-        _freeze(plans, workers)
+        _freeze(main, workers)
         if app.config["POVEJ_DOWNLOADS"]:
             phases["downloads"] = time.perf_counter()
-            write_zips(staging, [plan.destination for plan in plans[1:]], workers)
+            write_zip(staging, app.config["POVEJ_DOWNLOAD"])
         phases["end"] = time.perf_counter()
         (staging / MARK).write_bytes(MARK_TEXT)
         _write_robots(staging, base_url.rstrip("/"))
@@ -99,7 +91,7 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
         shutil.rmtree(staging, ignore_errors=True)
     pages = {lang: sum(1 for _ in (output / lang).rglob("index.html")) for lang in catalog.config.codes}
     # The listing of the output ("") is taken by write_manifest, from the output as it now is.
-    write_manifest(output, Manifest(inputs, "", pages, catalog.warnings, environment, page_keys, band_keys))
+    write_manifest(output, Manifest(inputs, "", pages, catalog.warnings, environment, page_keys))
     marks = list(phases.items())
     spent = {name: round(end - start, 2) for (name, start), (_, end) in itertools.pairwise(marks)}
     reused = len(main.reused) if previous else 0
@@ -108,41 +100,30 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
 
 @dataclass
 class _Plan:
-    """One site to freeze: the pages to render, and the files to take over from the previous build."""
+    """The site to freeze: the pages to render, and the files to take over from the previous build."""
 
     app: Flask
     destination: Path
-    render: list[tuple[str, dict[str, str]]]
+    render: list[str]
     reused: list[tuple[Path, Path]]
 
 
 def _plan(app: Flask, staging: Path, keys: PageKeys, previous: Manifest | None,
           output: Path) -> tuple[_Plan, dict[str, list[str]]]:
-    """Split the main site's pages into those to render and those whose key is the one they were built with."""
+    """Split the pages into those to render and those whose key is the one they were built with."""
     plan = _Plan(app, staging, [], [])
     recorded: dict[str, list[str]] = {}
     old = previous.page_keys if previous else {}
-    with app.test_request_context():
-        for endpoint, values in page_urls(app.config["POVEJ_CATALOG"]):
-            url = unquote(url_for(endpoint, **values))  # type: ignore[arg-type]
-            key = keys.key(endpoint, values)
-            file = url[1:] + ("index.html" if url.endswith("/") else "")
-            if key is not None:
-                recorded[url] = [file, key]
-            if key is not None and old.get(url) == [file, key] and (output / file).is_file():
-                plan.reused.append((output / file, staging / file))
-            else:
-                plan.render.append((endpoint, values))
+    for url, page in app.config["POVEJ_ADDRESSES"].pages.items():
+        key = keys.key(page)
+        file = url[1:] + ("index.html" if url.endswith("/") else "")
+        if key is not None:
+            recorded[url] = [file, key]
+        if key is not None and old.get(url) == [file, key] and (output / file).is_file():
+            plan.reused.append((output / file, staging / file))
+        else:
+            plan.render.append(url)
     return plan, recorded
-
-
-def _reuse_download(band: str, key: str, previous: Manifest | None, output: Path, staging: Path) -> bool:
-    """Take over a band's ZIP from the previous build when nothing in it changed."""
-    name = Path(DOWNLOADS) / f"povej-{band}.zip"
-    if previous is None or previous.band_keys.get(band) != key or not (output / name).is_file():
-        return False
-    _take_over(output / name, staging / name)
-    return True
 
 
 def _take_over(source: Path, target: Path) -> None:
@@ -153,26 +134,21 @@ def _take_over(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _download_settings(app: Flask, catalog: Catalog) -> dict[str, Any]:
-    keep = ("POVEJ_CONTENT", "BABEL_TRANSLATION_DIRECTORIES")
-    return {**{k: app.config[k] for k in keep}, "POVEJ_CATALOG": catalog, "POVEJ_DOWNLOADS": False}
+def _freeze(plan: _Plan, workers: int) -> None:
+    """Freeze the site, every worker taking every n-th page and file (one process for a few pages)."""
+    shares = workers if len(plan.render) >= FREEZE_PARALLEL_FROM else 1
 
-
-def _freeze(plans: list[_Plan], workers: int) -> None:
-    """Freeze every site (the main one and band downloads), every worker taking every n-th page and file."""
     def share(index: int) -> Job:
         def job() -> None:
-            for plan in plans:
-                for source, target in plan.reused[index::workers]:
-                    _take_over(source, target)
-                _freeze_pages(plan.app, plan.destination, plan.render[index::workers], static_files=index == 0)
+            for source, target in plan.reused[index::shares]:
+                _take_over(source, target)
+            _freeze_pages(plan.app, plan.destination, plan.render[index::shares], static_files=index == 0)
         return job
 
-    run_jobs([share(index) for index in range(workers)], workers)
+    run_jobs([share(index) for index in range(shares)], shares)
 
 
-def _freeze_pages(app: Flask, destination: Path, pages: list[tuple[str, dict[str, str]]],
-                  static_files: bool) -> None:
+def _freeze_pages(app: Flask, destination: Path, pages: list[str], static_files: bool) -> None:
     app.config.update(FREEZER_DESTINATION=str(destination), FREEZER_REMOVE_EXTRA_FILES=False)
     freezer = Freezer(app, with_static_files=static_files, with_no_argument_rules=False, log_url_for=False)
     freezer.register_generator(lambda: pages)

@@ -8,7 +8,7 @@ from babel.messages.catalog import Catalog as MessageCatalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from . import REPO_ROOT
+from .fingerprint import REPO_ROOT
 from .problems import Problem
 
 TRANSLATIONS = REPO_ROOT / "translations"

@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from html import unescape
 from typing import Any
 
-from flask import Blueprint, Response, abort, g, render_template, request
+from flask import Response, g, render_template, request
 from markupsafe import Markup
 
 from .addresses import Addresses, relative, resolve_links
-from .content import Catalog, Entry
+from .model import Catalog, Entry, Kind, LessonMeta, PageMeta, TermMeta
+from .pages import Page, PageType, each_entry, every_language, item_and_cards
 from .problems import Problems
+from .rendering import addresses, catalog, page_context, render
 from .source import read_text
-from .views import addresses, catalog, page_context
-
-bp = Blueprint("classroom", __name__)
+from .views import language_page
 
 LESSON_VIEWS = ("handout", "at-home", "bilingual", "projector", "cards")
 # Views only some lessons have: the part they print is optional (docs/content-format.md).
@@ -46,36 +46,29 @@ def sections(entry: Entry) -> dict[str, str]:
     return dict(SECTION.findall(html))
 
 
-def _lesson(band_slug: str, lesson_slug: str) -> Entry:
-    key = addresses().by_lesson_slug.get((g.lang, band_slug, lesson_slug))
-    entry = catalog().get("lesson", key, g.lang) if key else None
-    if entry is None:
-        abort(404)
+def _entry(page: Page) -> Entry:
+    entry = catalog().get(Kind.LESSON, page.key, page.lang)
+    assert entry is not None  # the page exists because the lesson does
     return entry
 
 
-@bp.route("/<lang_code>/<band_slug>/<lesson_slug>/<view>/")
-def lesson_view(band_slug: str, lesson_slug: str, view: str) -> str:
-    """A lesson's handout, take-home part, bilingual take-home sheet or projector slides."""
-    if view not in LESSON_VIEWS or g.lang not in catalog().config.codes:
-        abort(404)
-    entry = _lesson(band_slug, lesson_slug)
-    if not has_view(entry, view):
-        abort(404)
-    context = page_context("lesson", entry.key, view=view)
-    context["alternates"] = {code: path + f"{view}/" if "/missing/" not in path else path
-                             for code, path in context["alternates"].items()}
-    if view == "projector":
-        return render_template("projector.html", entry=entry, slides=slides(entry), **context)
-    if view == "bilingual":
-        versions = [e for code in catalog().config.codes
-                    if (e := catalog().get("lesson", entry.key, code)) is not None]
-        # Both languages on one page: prefix ids with the language so they stay unique.
-        parts = [(e, Markup(re.sub(r'\sid="', f' id="{e.lang}-', sections(e).get("at-home", ""))))
-                 for e in versions]
-        return render_template("bilingual.html", entry=entry, parts=parts, **context)
-    part = Markup(sections(entry).get(view, ""))
-    return render_template("print_part.html", entry=entry, part=part, **context)
+def _view(view: str) -> Any:
+    def render_view(page: Page) -> str:
+        """A lesson's handout, take-home part, bilingual take-home sheet, cards or projector slides."""
+        entry = _entry(page)
+        context = page_context(page, "lesson", view=view)
+        if view == "projector":
+            return render_template("projector.html", entry=entry, slides=slides(entry), **context)
+        if view == "bilingual":
+            versions = [e for code in catalog().config.codes
+                        if (e := catalog().get(Kind.LESSON, entry.key, code)) is not None]
+            # Both languages on one page: prefix ids with the language so they stay unique.
+            parts = [(e, Markup(re.sub(r'\sid="', f' id="{e.lang}-', sections(e).get("at-home", ""))))
+                     for e in versions]
+            return render_template("bilingual.html", entry=entry, parts=parts, **context)
+        part = Markup(sections(entry).get(view, ""))
+        return render_template("print_part.html", entry=entry, part=part, **context)
+    return render_view
 
 
 def has_view(entry: Entry, view: str) -> bool:
@@ -83,24 +76,29 @@ def has_view(entry: Entry, view: str) -> bool:
     return view not in OPTIONAL_VIEWS or OPTIONAL_VIEWS[view] in entry.rendered.parts
 
 
-@bp.route("/<lang_code>/<band_slug>/<lesson_slug>/<name>.md")
-def lesson_source(band_slug: str, lesson_slug: str, name: str) -> Response:
+def _source(page: Page) -> Response:
     """The lesson's Markdown, to adapt and share under its licence (CC BY-SA 4.0)."""
-    entry = _lesson(band_slug, lesson_slug)
-    if name != f"{entry.key}-{entry.lang}":
-        abort(404)
+    entry = _entry(page)
     # The text as the site read it (UTF-8, LF, NFC), whatever editor saved the file.
     text = read_text(entry.path, Problems(root=entry.path.parent)) or ""
     return Response(text.encode("utf-8"), mimetype="text/markdown")
 
 
-@bp.route("/<lang_code>/<slug>/<name>.txt")
-def letter_text(slug: str, name: str) -> Response:
+def _letter_text(page: Page) -> Response:
     """The letter to parents as plain text, to paste into an e-mail or a word processor and fill in."""
-    entry = catalog().get("page", LETTER, g.lang)
-    if entry is None or slug != entry.slug or name != entry.slug:
-        abort(404)
+    entry = catalog().get(Kind.PAGE, LETTER, page.lang)
+    assert entry is not None
     return Response(plain_text(sections(entry).get("letter", "")), mimetype="text/plain")
+
+
+def _letters(catalog: Catalog) -> Iterator[tuple[str, str]]:
+    return ((lang, LETTER) for lang in catalog.config.codes if catalog.get(Kind.PAGE, LETTER, lang) is not None)
+
+
+def _letter_path(catalog: Catalog, lang: str, key: str) -> str:
+    entry = catalog.get(Kind.PAGE, key, lang)
+    assert entry is not None
+    return f"/{lang}/{entry.slug}/{entry.slug}.txt"
 
 
 def plain_text(html: str) -> str:
@@ -125,7 +123,7 @@ def slides(entry: Entry) -> list[Slide]:
     result += [Slide(_heading(discussion), Markup(f"<p>{q}</p>"), minutes // max(1, len(questions)))
                for q in questions]
     result.append(_slide(parts.get("closing", "")))
-    result.append(Slide("", Markup(f'<p class="key">{Markup.escape(entry.meta["key_message"])}</p>'), 0))
+    result.append(Slide("", Markup(f'<p class="key">{Markup.escape(entry.lesson.key_message)}</p>'), 0))
     return result
 
 
@@ -144,15 +142,12 @@ def _minutes(html: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def search_page() -> str:
-    return render_template("search.html", **page_context("search", ""))
+def _search(page: Page) -> str:
+    return render("search.html", page)
 
 
-@bp.route("/<lang_code>/search-index.js")
-def search_index() -> Response:
+def _search_index(page: Page) -> Response:
     """The search documents as a script (a file:// page cannot fetch JSON, but it can load a script)."""
-    if g.lang not in catalog().config.codes:
-        abort(404)
     search_path = addresses().path("search", "", g.lang)
     documents = list(search_documents(catalog(), addresses(), g.lang, search_path))
     script = "window.POVEJ_SEARCH = " + json.dumps({"lang": g.lang, "documents": documents},
@@ -160,8 +155,12 @@ def search_index() -> Response:
     return Response(script, mimetype="text/javascript")
 
 
+def _every_entry(catalog: Catalog, lang: str, key: str) -> list[Entry]:
+    return [e for v in catalog.items.values() for e in v.values()]
+
+
 def search_documents(cat: Catalog, adr: Addresses, lang: str, base: str) -> Iterator[dict[str, Any]]:
-    for kind in ("lesson", "guide", "term", "page"):
+    for kind in (Kind.LESSON, Kind.GUIDE, Kind.TERM, Kind.PAGE):
         for entry in cat.entries(kind, lang):
             band = cat.config.band(entry.band).label(lang, "title") if entry.band else ""
             text = " ".join(entry.rendered.section_text.values()) or re.sub(r"<[^>]+>", " ", entry.rendered.html)
@@ -169,12 +168,22 @@ def search_documents(cat: Catalog, adr: Addresses, lang: str, base: str) -> Iter
                 "id": f"{kind}:{entry.key}",
                 "kind": kind,
                 "title": entry.title,
-                "summary": str(entry.meta.get("summary") or entry.meta.get("child") or ""),
-                "text": " ".join([str(entry.meta.get("key_message", "")), " ".join(text.split())[:3000]]),
+                "summary": _summary(entry),
+                "text": " ".join([_key_message(entry), " ".join(text.split())[:3000]]),
                 "band": band,
-                "duration": int(entry.meta.get("duration") or 0),
+                "duration": entry.meta.duration if isinstance(entry.meta, LessonMeta) else 0,
                 "url": relative(adr.path(kind, entry.key, lang), base),
             }
+
+
+def _summary(entry: Entry) -> str:
+    if isinstance(entry.meta, TermMeta):
+        return entry.meta.child
+    return entry.meta.summary if isinstance(entry.meta, PageMeta) else ""
+
+
+def _key_message(entry: Entry) -> str:
+    return entry.meta.key_message if isinstance(entry.meta, LessonMeta) else ""
 
 
 def facets(cat: Catalog) -> list[tuple[str, str]]:
@@ -188,61 +197,62 @@ def facets(cat: Catalog) -> list[tuple[str, str]]:
 
 
 def matching(cat: Catalog, lang: str, facet: str) -> list[Entry]:
-    lessons = cat.entries("lesson", lang)
-    guides = cat.entries("guide", lang)
+    lessons = cat.entries(Kind.LESSON, lang)
+    guides = cat.entries(Kind.GUIDE, lang)
     if facet.startswith("topic-"):
-        return [e for e in lessons if facet.removeprefix("topic-") in e.meta["topics"]]
+        return [e for e in lessons if facet.removeprefix("topic-") in e.lesson.topics]
     if facet.startswith("up-to-"):
         limit = int(facet.split("-")[2])
         # No whole lesson takes 15 minutes, but every one has a short version that does: that is what it finds.
-        length = "short_version" if limit <= SHORT else "duration"
-        return [e for e in lessons if e.meta[length] <= limit]
+        short = limit <= SHORT
+        return [e for e in lessons if (e.lesson.short_version if short else e.lesson.duration) <= limit]
     if facet == "for-children":
         return lessons
     if facet.startswith("for-"):
-        return [e for e in guides if e.meta["audience"] == facet.removeprefix("for-")]
-    return [e for e in lessons if e.band == facet] + [e for e in guides if e.meta.get("band") == facet]
+        return [e for e in guides if e.guide.audience == facet.removeprefix("for-")]
+    return [e for e in lessons if e.band == facet] + [e for e in guides if e.guide.band == facet]
 
 
-def filters_page() -> str:
-    return render_template("filters.html", facets=facets(catalog()), selected="", items=None, short=SHORT,
-                           **page_context("lessons", ""))
+def _filters(page: Page) -> str:
+    return render("filters.html", page, facets=facets(catalog()), selected="", items=None, short=SHORT)
 
 
-def filter_page(facet: str) -> str:
+def _filter(page: Page) -> str:
     """One filter (a band, a topic, a duration or an audience) as a static page: no JavaScript needed."""
-    if facet not in dict(facets(catalog())):
-        abort(404)
-    context = page_context("lessons", "")
-    context["alternates"] = {code: path + f"{facet}/" for code, path in context["alternates"].items()}
-    return render_template("filters.html", facets=facets(catalog()), selected=facet, short=SHORT,
-                           items=matching(catalog(), g.lang, facet), **context)
+    return render("filters.html", page, "lessons", facets=facets(catalog()), selected=page.key, short=SHORT,
+                  items=matching(catalog(), g.lang, page.key))
 
 
-def news_page() -> str:
-    recent = sorted(catalog().entries("lesson", g.lang), key=lambda e: (e.meta["reviewed"], e.key), reverse=True)
-    return render_template("news.html", changes=catalog().config.changes, recent=recent[:10],
-                           **page_context("news", ""))
+def _facets(catalog: Catalog) -> Iterator[tuple[str, str]]:
+    return ((lang, facet) for lang in catalog.config.codes for facet, _ in facets(catalog))
 
 
-def classroom_urls(cat: Catalog, adr: Addresses) -> Iterator[tuple[str, dict[str, str]]]:
-    """Every page of this blueprint, for the freezer."""
-    for lang in cat.config.codes:
-        yield "classroom.search_index", {"lang_code": lang}
-        for (lang_, band_slug, lesson_slug) in adr.by_lesson_slug:
-            if lang_ == lang:
-                key = adr.by_lesson_slug[(lang_, band_slug, lesson_slug)]
-                entry = cat.get("lesson", key, lang)
-                for view in LESSON_VIEWS:
-                    if entry is not None and has_view(entry, view):
-                        yield "classroom.lesson_view", {"lang_code": lang, "band_slug": band_slug,
-                                                        "lesson_slug": lesson_slug, "view": view}
-                yield "classroom.lesson_source", {"lang_code": lang, "band_slug": band_slug,
-                                                  "lesson_slug": lesson_slug, "name": f"{key}-{lang}"}
-        letter = cat.get("page", LETTER, lang)
-        if letter is not None:
-            yield "classroom.letter_text", {"lang_code": lang, "slug": letter.slug, "name": letter.slug}
-        for facet, _ in facets(cat):
-            # Filters share the two-level address pattern of lessons; the lesson view hands them over.
-            yield "site.lesson", {"lang_code": lang, "band_slug": cat.config.slug(lang, "lessons"),
-                                  "lesson_slug": facet}
+def _news(page: Page) -> str:
+    recent = sorted(catalog().entries(Kind.LESSON, g.lang), key=lambda e: (e.lesson.reviewed, e.key), reverse=True)
+    return render("news.html", page, changes=catalog().config.changes, recent=recent[:10])
+
+
+def _lesson_path(catalog: Catalog, lang: str, key: str, name: str) -> str:
+    entry = catalog.get(Kind.LESSON, key, lang)
+    assert entry is not None
+    return f"/{lang}/{catalog.config.band(entry.band).label(lang, 'slug')}/{entry.slug}/{name}"
+
+
+def _view_type(view: str) -> PageType:
+    return PageType(view, _view(view), each_entry(Kind.LESSON, lambda e: has_view(e, view)),
+                    lambda c, lang, key: _lesson_path(c, lang, key, f"{view}/"), item_and_cards(Kind.LESSON),
+                    Kind.LESSON)
+
+
+PAGE_TYPES = (
+    *(_view_type(view) for view in LESSON_VIEWS),
+    PageType("lesson-source", _source, each_entry(Kind.LESSON),
+             lambda c, lang, key: _lesson_path(c, lang, key, f"{key}-{lang}.md"), item_and_cards(Kind.LESSON)),
+    PageType("letter-text", _letter_text, _letters, _letter_path, item_and_cards(Kind.PAGE)),
+    PageType("search", _search, every_language, language_page("search")),
+    PageType("search-index", _search_index, every_language, lambda c, lang, key: f"/{lang}/search-index.js",
+             _every_entry),
+    PageType("lessons", _filters, every_language, language_page("lessons")),
+    PageType("filter", _filter, _facets, lambda c, lang, key: f"/{lang}/{c.config.slug(lang, 'lessons')}/{key}/"),
+    PageType("news", _news, every_language, language_page("news")),
+)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from . import REPO_ROOT
-from .parallel import available_cores
+from .fingerprint import REPO_ROOT
 from .problems import ContentError, Problem, summary_line
+from .speed.parallel import available_cores
 
 CONTENT = REPO_ROOT / "content"
 PHASES = {"content": "reading content", "pages": "pages", "downloads": "zipping"}  # band downloads: in pages

@@ -6,101 +6,26 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from .markup import Rendered, Renderer
-from .parallel import map_jobs
-from .problems import ContentError, Problem, Problems
-from .rendercache import RenderCache
-from .schema import portable_name, validate
+from .markup import Renderer
+from .model import Catalog, Entry, Items, Kind
+from .names import portable_name
+from .problems import ContentError, Problems
+from .rules import check_catalog
+from .schema import validate
 from .siteconfig import SiteConfig, load_site_config
 from .source import Source, read_source
+from .speed.loading import ContentFile, FileCache, Loaded, load_files
 
-KIND_FOLDERS = {"lessons": "lesson", "guides": "guide", "pages": "page", "glossary": "term", "partials": "partial"}
+KIND_FOLDERS = {"lessons": Kind.LESSON, "guides": Kind.GUIDE, "pages": Kind.PAGE, "glossary": Kind.TERM,
+                "partials": Kind.PARTIAL}
 DATA_FILES = {"site.yml", "contacts.yml", "changes.yml"}
-PARALLEL_FROM = 200  # files; fewer load faster in one process
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z]+)?$")
 PICTURE_SUFFIXES = {".svg", ".png", ".jpg", ".webp"}
 # Files that editors and file managers leave beside the content; never part of the site.
 LITTER = re.compile(r"^(?:\..*|.*~|#.*#|thumbs\.db|desktop\.ini)$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One language version of one piece of content."""
-
-    kind: str
-    key: str
-    lang: str
-    band: str
-    meta: dict[str, Any]
-    rendered: Rendered
-    path: Path
-    digest: str
-    lines: dict[str, int] = field(default_factory=dict)  # the line of each front-matter key
-
-    @property
-    def title(self) -> str:
-        return str(self.meta.get("title") or self.meta.get("term"))
-
-    @property
-    def slug(self) -> str:
-        return str(self.meta.get("slug", self.key))
-
-
-@dataclass(frozen=True)
-class Status:
-    """The translation state of one item in one target language."""
-
-    kind: str
-    key: str
-    lang: str
-    state: str  # current | outdated | missing
-    path: str
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """Everything the site shows, validated; views only read from it."""
-
-    config: SiteConfig
-    root: Path
-    items: dict[tuple[str, str], dict[str, Entry]]
-    statuses: tuple[Status, ...]
-    warnings: tuple[Problem, ...] = ()
-    term_uses: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
-    excluded: frozenset[tuple[str, str]] = frozenset()  # items left out of a band's download
-
-    def get(self, kind: str, key: str, lang: str) -> Entry | None:
-        return self.items.get((kind, key), {}).get(lang)
-
-    def entries(self, kind: str, lang: str) -> list[Entry]:
-        return list(self._sorted.get((kind, lang), ()))
-
-    @functools.cached_property
-    def _sorted(self) -> dict[tuple[str, str], tuple[Entry, ...]]:
-        """Every kind's entries in one language: youngest band first, lessons in teaching order ('order'), then by key.
-
-        Pages ask for these lists thousands of times.
-        """
-        found: dict[tuple[str, str], list[Entry]] = {}
-        for (kind, _), versions in self.items.items():
-            for lang, entry in versions.items():
-                found.setdefault((kind, lang), []).append(entry)
-        bands = {band.id: i for i, band in enumerate(self.config.bands)}
-        def place(e: Entry) -> tuple[int, int, str]:  # a parents' guide names its band in the front matter
-            return bands.get(e.band or str(e.meta.get("band", "")), -1), int(e.meta.get("order") or 99), e.key
-
-        return {k: tuple(sorted(v, key=place)) for k, v in found.items()}
-
-    def lessons(self, band: str, lang: str) -> list[Entry]:
-        return [e for e in self.entries("lesson", lang) if e.band == band]
-
-    def keys(self, kind: str) -> list[str]:
-        return sorted(key for (k, key) in self.items if k == kind)
 
 
 def digest(source: Source) -> str:
@@ -108,21 +33,6 @@ def digest(source: Source) -> str:
     meta = {k: v for k, v in source.meta.items() if k not in ("source_hash", "reviewed")}
     text = json.dumps(meta, sort_keys=True, default=str, ensure_ascii=False) + "\n" + source.body.strip()
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-
-
-Loaded = tuple[Entry | None, list[Problem]]
-
-
-@dataclass
-class FileCache:
-    """What each content file gave the last time it was loaded, so a preview re-reads only what was edited.
-
-    A file counts as unchanged while its size, modification time and inode are; everything a file's result
-    depends on besides the file itself (the site's languages and vocabularies) is the `context`.
-    """
-
-    context: str = ""
-    files: dict[Path, tuple[tuple[int, int, int], Loaded]] = field(default_factory=dict)
 
 
 def load_catalog(content: Path, repo_root: Path | None = None, strict: bool = False,
@@ -137,8 +47,6 @@ def load_catalog(content: Path, repo_root: Path | None = None, strict: bool = Fa
     if config is None:
         raise ContentError(problems.items)
     items = _load_items(content, config, problems, workers, cache)
-    from .rules import check_catalog
-
     statuses, term_uses = check_catalog(items, config, problems, content)
     failing = problems.items if strict else problems.errors
     if failing:
@@ -146,16 +54,8 @@ def load_catalog(content: Path, repo_root: Path | None = None, strict: bool = Fa
     return Catalog(config, content, items, statuses, tuple(problems.warnings), term_uses)
 
 
-@dataclass(frozen=True)
-class _File:
-    kind: str
-    band: str
-    folder: Path
-    path: Path
-
-
 def _load_items(content: Path, config: SiteConfig, problems: Problems, workers: int = 1,
-                cache: FileCache | None = None) -> dict[tuple[str, str], dict[str, Entry]]:
+                cache: FileCache | None = None) -> Items:
     vocabularies = {
         "topics": [t.id for t in config.topics],
         "campaigns": [c.id for c in config.campaigns],
@@ -163,13 +63,13 @@ def _load_items(content: Path, config: SiteConfig, problems: Problems, workers: 
         "audiences": ["parents", "teachers"],
         "terms": _keys(content / "glossary"),
     }
-    files = [_File(kind, band, folder, path) for kind, band, folder in _item_folders(content, config, problems)
+    files = [ContentFile(kind, band, folder, path) for kind, band, folder in _item_folders(content, config, problems)
              for path in _language_files(folder, content, config, problems)]
     load = functools.partial(_load_file, source_language=config.source_language, vocabularies=vocabularies,
                              root=problems.root)
-    loaded = _load_files(load, files, workers, cache,
+    loaded = load_files(load, files, workers, cache,
                          json.dumps([config.source_language, vocabularies, str(problems.root)], sort_keys=True))
-    items: dict[tuple[str, str], dict[str, Entry]] = {}
+    items: Items = {}
     for file, (entry, found) in zip(files, loaded, strict=True):
         problems.items.extend(found)
         if entry is not None:
@@ -177,52 +77,7 @@ def _load_items(content: Path, config: SiteConfig, problems: Problems, workers: 
     return items
 
 
-def _load_files(load: Callable[[_File], Loaded], files: list[_File], workers: int, cache: FileCache | None,
-                context: str) -> list[Loaded]:
-    """What each file gives; files unchanged since they were last loaded are not read or rendered again.
-
-    A preview's `cache` skips files whose size, mtime and inode are unchanged; every other file is looked
-    up by the hash of its bytes in the render cache on disk, and only what is in neither is rendered.
-    """
-    if cache is None:
-        return _load_through_disk(load, files, workers, context, persist=True)
-    if cache.context != context:
-        cache.context, cache.files = context, {}
-    stamps = {file.path: _stamp(file.path) for file in files}
-    stale = [file for file in files if file.path not in cache.files or cache.files[file.path][0] != stamps[file.path]]
-    # An edit in the preview is kept in memory; writing the whole disk cache for it would cost more than it saves.
-    results = _load_through_disk(load, stale, workers, context, persist=len(stale) > 1)
-    for file, result in zip(stale, results, strict=True):
-        cache.files[file.path] = (stamps[file.path], result)
-    cache.files = {file.path: cache.files[file.path] for file in files}  # forget deleted files
-    return [cache.files[file.path][1] for file in files]
-
-
-def _load_through_disk(load: Callable[[_File], Loaded], files: list[_File], workers: int, context: str,
-                       persist: bool) -> list[Loaded]:
-    disk = RenderCache.for_context(context)
-    keys = [disk.key(file.path) for file in files]
-    results: list[Loaded | None] = [disk.get(key) for key in keys]
-    missing = [index for index, result in enumerate(results) if result is None]
-    # Forking costs more than it saves on a small site.
-    rendered = map_jobs(load, [files[i] for i in missing], workers if len(missing) >= PARALLEL_FROM else 1)
-    for index, result in zip(missing, rendered, strict=True):
-        results[index] = result
-        disk.put(keys[index], result)
-    if persist:
-        disk.save(set(keys))
-    return [result for result in results if result is not None]
-
-
-def _stamp(path: Path) -> tuple[int, int, int]:
-    try:
-        stat = path.stat()
-    except OSError:  # an editor replacing the file right now: load it, and let reading it say what is wrong
-        return -1, -1, -1
-    return stat.st_mtime_ns, stat.st_size, stat.st_ino
-
-
-def _load_file(file: _File, source_language: str, vocabularies: dict[str, list[str]], root: Path) -> Loaded:
+def _load_file(file: ContentFile, source_language: str, vocabularies: dict[str, list[str]], root: Path) -> Loaded:
     """One language version of one item: read, validate and render it, with the problems found."""
     problems = Problems(root=root)
     source = read_source(file.path, problems)
@@ -251,7 +106,7 @@ def _children(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if not LITTER.match(p.name))
 
 
-def _item_folders(content: Path, config: SiteConfig, problems: Problems) -> Iterator[tuple[str, str, Path]]:
+def _item_folders(content: Path, config: SiteConfig, problems: Problems) -> Iterator[tuple[Kind, str, Path]]:
     """Yield (kind, band, folder) for every content item, reporting stray files and bad names."""
     for child in _children(content):
         if child.name in DATA_FILES:
@@ -262,7 +117,7 @@ def _item_folders(content: Path, config: SiteConfig, problems: Problems) -> Iter
                          "site.yml, contacts.yml and changes.yml.")
             continue
         kind = KIND_FOLDERS[child.name]
-        if kind != "lesson":
+        if kind != Kind.LESSON:
             yield from ((kind, "", f) for f in _folders(child, content, problems))
             continue
         bands = {b.id for b in config.bands}
@@ -271,7 +126,7 @@ def _item_folders(content: Path, config: SiteConfig, problems: Problems) -> Iter
                 problems.add(band_folder, None, f"there is no band {band_folder.name!r}. "
                              f"Lessons go in one of: {', '.join(b.id for b in config.bands)}.")
                 continue
-            yield from (("lesson", band_folder.name, f) for f in _folders(band_folder, content, problems))
+            yield from ((Kind.LESSON, band_folder.name, f) for f in _folders(band_folder, content, problems))
 
 
 def _folders(parent: Path, content: Path, problems: Problems) -> Iterator[Path]:

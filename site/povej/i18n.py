@@ -13,7 +13,6 @@ from flask_babel import Babel
 
 def init_app(app: Flask) -> None:
     Babel(app, locale_selector=_locale)
-    app.url_value_preprocessor(_take_language)
     app.jinja_env.filters["local_date"] = local_date
     _install_cached_gettext(app)
 
@@ -25,13 +24,6 @@ def current_language() -> str:
 
 def _locale() -> str:
     return current_app.config["POVEJ_CATALOG"].config.language(current_language()).locale  # type: ignore[no-any-return]
-
-
-def _take_language(endpoint: str | None, values: dict[str, object] | None) -> None:
-    # Frozen-Flask renders every page inside one app context, so `g` and Flask-Babel's cached locale
-    # survive from one page to the next: set both afresh on every request.
-    g.lang = (values or {}).pop("lang_code", None)
-    flask_babel.refresh()
 
 
 def _install_cached_gettext(app: Flask) -> None:

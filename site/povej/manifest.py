@@ -14,17 +14,13 @@ import os
 import stat
 import sys
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import REPO_ROOT
+from .fingerprint import LIBRARIES, PACKAGE, REPO_ROOT, cache_folder, version_of
 from .problems import Problem
 from .source import read_bounded
 
-PACKAGE = Path(__file__).parent
-LIBRARIES = ("flask", "flask-babel", "frozen-flask", "jinja2", "markdown", "babel", "pyyaml", "werkzeug",
-             "markupsafe")
 VERSION = 2  # of the manifest's format and of what it hashes
 HASH_LIMIT = 4 * 1024 * 1024  # bigger than any file the build accepts (content 256 KB, pictures less)
 
@@ -37,7 +33,6 @@ class Manifest:
     warnings: tuple[Problem, ...]
     environment: str = ""  # the inputs apart from the content
     page_keys: dict[str, list[str]] = field(default_factory=dict)  # url: [file, key] (incremental.py)
-    band_keys: dict[str, str] = field(default_factory=dict)  # band: key of its download
 
 
 @dataclass(frozen=True)
@@ -70,11 +65,6 @@ def check_build(content: Path, output: Path, config: dict[str, Any], force: bool
     if previous is not None and (not output.is_dir() or previous.output != output_listing(output)):
         previous = None  # someone changed the output since: nothing in it can be trusted
     return Check(inputs, environment, previous)
-
-
-def cache_folder() -> Path:
-    """Povej!'s folder in the user's cache ($XDG_CACHE_HOME, by default ~/.cache)."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "povej"
 
 
 def manifest_path(output: Path) -> Path:
@@ -176,7 +166,7 @@ def read_manifest(output: Path) -> Manifest | None:
         data = json.loads(manifest_path(output).read_text(encoding="utf-8"))
         return Manifest(data["inputs"], data["output"], dict(data["pages"]),
                         tuple(Problem(*fields) for fields in data["warnings"]), data.get("environment", ""),
-                        dict(data.get("page_keys", {})), dict(data.get("band_keys", {})))
+                        dict(data.get("page_keys", {})))
     except (OSError, ValueError, KeyError, TypeError):
         return None  # none yet, or unreadable: the build runs
 
@@ -184,7 +174,7 @@ def read_manifest(output: Path) -> Manifest | None:
 def write_manifest(output: Path, manifest: Manifest) -> None:
     data = {"inputs": manifest.inputs, "output": output_listing(output), "pages": manifest.pages,
             "warnings": [[w.path, w.line, w.message, w.severity] for w in manifest.warnings],
-            "environment": manifest.environment, "page_keys": manifest.page_keys, "band_keys": manifest.band_keys}
+            "environment": manifest.environment, "page_keys": manifest.page_keys}
     temporary = manifest_path(output).with_suffix(f".{os.getpid()}")
     try:
         temporary.parent.mkdir(parents=True, exist_ok=True)
@@ -197,10 +187,3 @@ def write_manifest(output: Path, manifest: Manifest) -> None:
 def forget(output: Path) -> None:
     """Before an output is replaced: a build that stops half-way must not look up to date."""
     manifest_path(output).unlink(missing_ok=True)
-
-
-def version_of(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return ""

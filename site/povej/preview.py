@@ -12,10 +12,11 @@ import click
 from flask import Flask
 from werkzeug.serving import run_simple
 
-from . import REPO_ROOT, create_app
-from .content import FileCache, load_catalog
-from .parallel import available_cores
+from . import create_app
+from .content import load_catalog
+from .fingerprint import REPO_ROOT
 from .problems import ContentError, summary_line
+from .speed.loading import FileCache
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -65,8 +66,9 @@ class PreviewApp:
     def _reload(self) -> None:
         try:
             # Only the files edited since the last load are read again; the rules see the whole catalogue.
+            # In one process: a server does not fork (a first load of a large site takes a few seconds longer).
             catalog = load_catalog(self.content, REPO_ROOT if self.content.is_relative_to(REPO_ROOT)
-                                   else self.content.parent, cache=self.cache, workers=available_cores())
+                                   else self.content.parent, cache=self.cache)
             self.app = create_app({"POVEJ_CONTENT": self.content, "POVEJ_CATALOG": catalog,
                                    "TEMPLATES_AUTO_RELOAD": True})
             self.error = None

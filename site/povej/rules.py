@@ -4,11 +4,9 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from .content import Entry, Status
+from .model import Entry, Items, Kind, LessonMeta, Status
 from .problems import Problems
 from .siteconfig import LANGUAGE_PAGES, SiteConfig
-
-Items = dict[tuple[str, str], dict[str, Entry]]
 
 LESSON_PARTS = ("before", "warm-up", "activity", "discussion", "closing", "short-version", "handout",
                 "at-home", "sources")
@@ -20,7 +18,7 @@ PARENT_GUIDE_PARTS = ("what-they-meet", "class-words", "conversation-starters", 
                       "reacting", "sources")
 # What the site adds to every page: the help contacts, the disclosure card and the main content.
 PAGE_BOXES = {"main", "help-title", "disclosure-title"}
-REQUIRED_ITEMS = (("page", "help"), ("page", "about"), ("page", "privacy"), ("partial", "disclosure"))
+REQUIRED_ITEMS = ((Kind.PAGE, "help"), (Kind.PAGE, "about"), (Kind.PAGE, "privacy"), (Kind.PARTIAL, "disclosure"))
 
 
 def check_catalog(items: Items, config: SiteConfig, problems: Problems,
@@ -33,9 +31,9 @@ def check_catalog(items: Items, config: SiteConfig, problems: Problems,
     _fragments(items, problems)
     for (kind, _), versions in items.items():
         for entry in versions.values():
-            if kind == "lesson":
+            if kind == Kind.LESSON:
                 _lesson_anatomy(entry, problems)
-            elif kind == "guide":
+            elif kind == Kind.GUIDE:
                 _guide_anatomy(entry, problems)
     _help_lists_every_contact(items, config, problems)
     _change_links(items, config, problems, content / "changes.yml")
@@ -78,7 +76,7 @@ def _translations(items: Items, config: SiteConfig, problems: Problems) -> tuple
 def _state(entry: Entry | None, source: Entry) -> str:
     if entry is None:
         return "missing"
-    return "current" if entry.meta.get("source_hash") == source.digest else "outdated"
+    return "current" if entry.meta.source_hash == source.digest else "outdated"
 
 
 def _change_links(items: Items, config: SiteConfig, problems: Problems, path: Path) -> None:
@@ -96,9 +94,9 @@ def _change_links(items: Items, config: SiteConfig, problems: Problems, path: Pa
 def _unique_order(items: Items, config: SiteConfig, problems: Problems) -> None:
     """Two lessons of a band in the same place of the teaching order would be listed in an arbitrary order."""
     seen: dict[tuple[str, str, int], str] = {}
-    for (kind, key), versions in sorted(items.items()):
+    for (_kind, key), versions in sorted(items.items()):
         for lang, entry in versions.items():
-            place = entry.meta.get("order") if kind == "lesson" else None
+            place = entry.meta.order if isinstance(entry.meta, LessonMeta) else None
             if not isinstance(place, int):
                 continue
             other = seen.setdefault((lang, entry.band, place), key)
@@ -116,9 +114,9 @@ def _unique_slugs(items: Items, config: SiteConfig, problems: Problems) -> None:
             seen[("", config.slug(lang, page))] = f"the {page} page"
         for (kind, key), versions in sorted(items.items()):
             entry = versions.get(lang)
-            if entry is None or kind in ("term", "partial"):
+            if entry is None or kind in (Kind.TERM, Kind.PARTIAL):
                 continue
-            scope = (entry.band, entry.slug) if kind == "lesson" else ("", entry.slug)
+            scope = (entry.band, entry.slug) if kind == Kind.LESSON else ("", entry.slug)
             if scope in seen:
                 problems.add(entry.path, entry.lines.get("slug", 1), f"the slug {entry.slug!r} is already used "
                              f"by {seen[scope]}. Choose another slug so every page has its own address.")
@@ -130,15 +128,14 @@ def _links(items: Items, config: SiteConfig, problems: Problems) -> None:
     for versions in items.values():
         for entry in versions.values():
             for link in entry.rendered.links:
-                target_kind = "page" if link.kind == "page" else link.kind
-                exists = link.key in bands if link.kind == "band" else (target_kind, link.key) in items
+                exists = link.key in bands if link.kind == "band" else (link.kind, link.key) in items
                 if not exists:
                     problems.add(entry.path, link.line, _missing_target(link.kind, link.key, items, bands))
                 elif link.fragment and link.kind in ("band", "term"):
                     problems.add(entry.path, link.line, f"a {link.kind} link cannot point to a part, got "
                                  f"'{link.kind}:{link.key}#{link.fragment}'. Write '{link.kind}:{link.key}'.")
                 elif link.fragment:
-                    target = items[(target_kind, link.key)]
+                    target = items[(Kind(link.kind), link.key)]
                     ids = (target.get(entry.lang) or next(iter(target.values()))).rendered.ids
                     if link.fragment not in ids:
                         problems.add(entry.path, link.line, f"the {link.kind} {link.key!r} has no part "
@@ -183,21 +180,21 @@ def _lesson_anatomy(entry: Entry, problems: Problems) -> None:
             problems.add(entry.path, _heading_line(entry, heading.text), f"the heading {heading.text!r} needs its "
                          "time at the end, e.g. '(10 min)'.")
     total = sum(h.minutes or 0 for h in timed + steps)
-    if total != entry.meta["duration"] and all(h.minutes for h in timed + steps):
+    if total != entry.lesson.duration and all(h.minutes for h in timed + steps):
         problems.add(entry.path, entry.lines.get("duration", 1), f"the timed parts add up to {total} minutes but "
-                     f"'duration' is {entry.meta['duration']}. Make them agree.")
+                     f"'duration' is {entry.lesson.duration}. Make them agree.")
     if not steps and "activity" in rendered.ids:
         problems.add(entry.path, None, "the main activity needs at least one '### step (N min)'.")
     at_home = rendered.section_text.get("at-home", "")
-    if "at-home" in rendered.ids and _squash(entry.meta["key_message"]) not in _squash(at_home):
+    if "at-home" in rendered.ids and _squash(entry.lesson.key_message) not in _squash(at_home):
         problems.add(entry.path, _heading_line(entry, "{#at-home}"), "the 'At home' part must repeat the key "
                      "message word for word, so children hear the same words at school and at home. Copy "
                      "'key_message' into it.")
 
 
 def _guide_anatomy(entry: Entry, problems: Problems) -> None:
-    if entry.meta["audience"] == "parents":
-        if not entry.meta.get("band"):
+    if entry.guide.audience == "parents":
+        if not entry.guide.band:
             problems.add(entry.path, 1, "a parents' guide needs 'band:' (one of the age bands).")
         _required_parts(entry, PARENT_GUIDE_PARTS, problems)
 
@@ -235,19 +232,19 @@ def _term_uses(items: Items, config: SiteConfig) -> dict[str, tuple[tuple[str, s
     uses: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for (kind, key), versions in items.items():
         entry = versions.get(config.source_language)
-        if entry is None or kind in ("term", "partial"):
+        if entry is None or kind in (Kind.TERM, Kind.PARTIAL):
             continue
         for link in entry.rendered.links:
             if link.kind == "term":
                 uses[link.key].add((kind, key))
-        for term in entry.meta.get("keywords", []):
+        for term in entry.meta.keywords if isinstance(entry.meta, LessonMeta) else ():
             uses[term].add((kind, key))
     return {term: tuple(sorted(found)) for term, found in uses.items()}
 
 
 def _help_lists_every_contact(items: Items, config: SiteConfig, problems: Problems) -> None:
     """The help page is prose, the help block is data (contacts.yml): they must not drift apart."""
-    for entry in items.get(("page", "help"), {}).values():
+    for entry in items.get((Kind.PAGE, "help"), {}).values():
         text = entry.rendered.html.replace("\u00a0", " ")
         for contact in config.contacts:
             shown = contact.number or contact.url.removeprefix("https://").removeprefix("www.")

@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 
 from .content import digest
+from .names import SLUG
 from .problems import Problems
-from .schema import SLUG
 from .siteconfig import BAND_IDS
 from .source import MAX_BYTES, read_bounded, read_source
 

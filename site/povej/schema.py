@@ -3,19 +3,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .model import META, Kind, Meta
+from .names import SLUG, portable_name
 from .problems import Problems
 from .source import Source
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Characters that take no room: a title of only these is empty to a reader.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-MAX_NAME = 60  # a slug or folder name; a page's path then stays far below every system's limit
-RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
 
 # A checker returns what is wrong, or None; '{allowed}' in it stands for the allowed values (see _listing).
 Checker = Callable[[Any, Collection[str]], str | None]
@@ -38,16 +36,6 @@ def _text(value: Any, _: Collection[str]) -> str | None:
     if isinstance(value, str) and value.translate(INVISIBLE).strip():
         return None
     return "must be a non-empty text"
-
-
-def portable_name(name: str) -> str | None:
-    """What keeps a name from being a folder on every system a site is copied to, or None."""
-    if len(name) > MAX_NAME:
-        return f"is {len(name)} characters long; the limit is {MAX_NAME} (a USB stick and Windows limit paths)"
-    if name.split(".")[0] in RESERVED:
-        return ("is a name Windows reserves for devices (con, prn, aux, nul, com1–9, lpt1–9): a ZIP with it "
-                "cannot be unpacked there")
-    return None
 
 
 def _slug(value: Any, _: Collection[str]) -> str | None:
@@ -102,8 +90,8 @@ def _listing(allowed: Collection[str], vocabulary: str) -> str:
 COMMON_TAIL = (Field("reviewed", _date), Field("source_hash", _text, required=False))
 PAGE_HEAD = (Field("title", _text), Field("slug", _slug), Field("summary", _text))
 
-SCHEMAS: dict[str, tuple[Field, ...]] = {
-    "lesson": (
+SCHEMAS: dict[Kind, tuple[Field, ...]] = {
+    Kind.LESSON: (
         *PAGE_HEAD,
         Field("duration", _minutes),
         Field("short_version", _minutes),
@@ -118,21 +106,21 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         Field("curriculum", _texts, required=False),
         *COMMON_TAIL,
     ),
-    "guide": (
+    Kind.GUIDE: (
         *PAGE_HEAD,
         Field("audience", _choice, vocabulary="audiences"),
         Field("band", _choice, required=False, vocabulary="bands"),
         *COMMON_TAIL,
     ),
-    "page": PAGE_HEAD + COMMON_TAIL,
-    "term": (Field("term", _text), Field("child", _text), Field("source_hash", _text, required=False)),
-    "partial": (Field("title", _text), Field("source_hash", _text, required=False)),
+    Kind.PAGE: PAGE_HEAD + COMMON_TAIL,
+    Kind.TERM: (Field("term", _text), Field("child", _text), Field("source_hash", _text, required=False)),
+    Kind.PARTIAL: (Field("title", _text), Field("source_hash", _text, required=False)),
 }
 
 
-def validate(source: Source, kind: str, translation: bool, vocabularies: Mapping[str, Collection[str]],
-             problems: Problems) -> dict[str, Any] | None:
-    """Check front matter against the kind's schema; return it with defaults filled in, or None."""
+def validate(source: Source, kind: Kind, translation: bool, vocabularies: Mapping[str, Collection[str]],
+             problems: Problems) -> Meta | None:
+    """Check front matter against the kind's schema; return it as the kind's typed front matter, or None."""
     fields = {f.name: f for f in SCHEMAS[kind]}
     before = len(problems.errors)
     for key in source.meta:
@@ -143,10 +131,9 @@ def validate(source: Source, kind: str, translation: bool, vocabularies: Mapping
     _check_source_hash(source, translation, problems)
     if len(problems.errors) > before:
         return None
-    meta = dict(source.meta)
-    meta.setdefault("keywords", [])
-    meta.setdefault("curriculum", [])
-    return meta
+    values: dict[str, Any] = {key: tuple(value) if isinstance(value, list) else value
+                              for key, value in source.meta.items()}
+    return META[kind](**values)
 
 
 def _check_field(source: Source, field: Field, allowed: Collection[str], problems: Problems) -> None:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .names import SLUG
 from .problems import Problems
-from .schema import SLUG
 from .source import DATA_FILE, line_of, load_yaml, read_text
 
 T = TypeVar("T")

@@ -1,4 +1,8 @@
-"""The pages of the site: one view per page type, all reading from the validated catalogue."""
+"""The pages of the site that read content: one page type per kind of page, all from the validated catalogue.
+
+Each page type is declared once, beside its render function (pages.py says what a declaration holds); the
+classroom's page types (print sheets, projector, search, filters) are in classroom.py.
+"""
 from __future__ import annotations
 
 import re
@@ -6,11 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Flask, Response, abort, current_app, g, render_template, request, send_from_directory
+import flask_babel
+from flask import Blueprint, Flask, Response, abort, current_app, g, render_template, send_from_directory
 from markupsafe import Markup
 
-from .addresses import ELSEWHERE, Addresses, relative, resolve_links
-from .content import Catalog, Entry
+from .model import Catalog, Entry, GuideMeta, Kind
+from .pages import Page, PageType, each_entry, every_language, item_and_cards
+from .rendering import addresses, body, catalog, link, render
 
 bp = Blueprint("site", __name__)
 DISCLOSURE_SHORT = '<h3 id="disclosure-short">'
@@ -21,25 +27,9 @@ PARENTS_CARD = "disclosure-parents"
 
 
 def init_app(app: Flask) -> None:
-    from . import classroom
-
     app.register_blueprint(bp)
-    app.register_blueprint(classroom.bp)
     app.context_processor(_common_context)
     app.register_error_handler(404, _not_found)
-
-
-def catalog() -> Catalog:
-    return current_app.config["POVEJ_CATALOG"]  # type: ignore[no-any-return]
-
-
-def addresses() -> Addresses:
-    return current_app.config["POVEJ_ADDRESSES"]  # type: ignore[no-any-return]
-
-
-def link(target: str) -> str:
-    """A relative link from the current page to an absolute site path."""
-    return relative(target, request.path)
 
 
 def _common_context() -> dict[str, Any]:
@@ -53,81 +43,83 @@ def _common_context() -> dict[str, Any]:
         "static_link": lambda name: link(f"/static/{name}"),
         "base_url": current_app.config["POVEJ_BASE_URL"],
         "downloads": current_app.config["POVEJ_DOWNLOADS"],
+        "download": current_app.config["POVEJ_DOWNLOAD"],
         "disclosure_card": disclosure_card,
     }
 
 
-def _check_language(lang: str) -> None:
-    if lang not in catalog().config.codes:
+@bp.route("/", defaults={"path": ""})
+@bp.route("/<path:path>")
+def page(path: str) -> Any:
+    """Every page of the site, found by its path in the site map the page types make."""
+    found = addresses().pages.get("/" + path)
+    if found is None:
         abort(404)
+    # Frozen-Flask renders every page inside one app context, so `g` and Flask-Babel's cached locale
+    # survive from one page to the next: set both afresh on every request.
+    g.lang = found.lang or catalog().config.source_language
+    flask_babel.refresh()
+    return found.type.render(found)
 
 
-def _alternates(kind: str, key: str) -> dict[str, str]:
-    return {code: addresses().path(kind, key, code) for code in catalog().config.codes}
+def _no_language(catalog: Catalog) -> list[tuple[str, str]]:
+    return [("", "")]
 
 
-def body(entry: Entry) -> Markup:
-    html = resolve_links(entry.rendered.html, addresses(), entry.kind, entry.key, entry.lang, request.path)
-    return Markup(html)
-
-
-def page_context(kind: str, key: str, **context: Any) -> dict[str, Any]:
-    """What every page template needs: where it is, its other languages, and how to render bodies."""
-    return {"alternates": _alternates(kind, key), "canonical": addresses().path(kind, key, g.lang), "kind": kind,
-            "key": key, "body": body, **context}
-
-
-def _page(template: str, kind: str, key: str, **context: Any) -> str:
-    return render_template(template, **page_context(kind, key, **context))
-
-
-@bp.route("/")
-def root() -> str:
+def _root(page: Page) -> str:
     """The language chooser: Slovene first, then every other language."""
-    g.lang = catalog().config.source_language
-    return render_template("root.html", alternates=_alternates("home", ""), canonical="/", kind="root", key="")
+    homes = {code: addresses().path("home", "", code) for code in catalog().config.codes}
+    return render_template("root.html", alternates=homes, canonical="/", kind="root", key="")
 
 
-@bp.route("/<lang_code>/")
-def home() -> str:
-    _check_language(g.lang)
-    return _page("home.html", "home", "")
+def _home(page: Page) -> str:
+    return render("home.html", page)
 
 
-@bp.route("/<lang_code>/<slug>/")
-def by_slug(slug: str) -> str:
-    _check_language(g.lang)
-    target = addresses().by_slug.get((g.lang, slug))
-    if target is None:
-        abort(404)
-    from . import classroom
-
-    special = {"band": lambda: _band(target.key), "glossary": _glossary, "search": classroom.search_page,
-               "lessons": classroom.filters_page, "news": classroom.news_page}
-    if target.kind in special:
-        return special[target.kind]()
-    entry = catalog().get(target.kind, target.key, g.lang)
-    assert entry is not None
-    card = PARENTS_CARD if entry.meta.get("audience") == "parents" else TEACHERS_CARD
-    return _page(f"{target.kind}.html", target.kind, target.key, entry=entry, disclosure=_disclosure(card))
+def _bands(catalog: Catalog) -> Iterator[tuple[str, str]]:
+    return ((lang, band.id) for lang in catalog.config.codes for band in catalog.config.bands)
 
 
-def _band(band_id: str) -> str:
-    band = catalog().config.band(band_id)
-    lessons = catalog().lessons(band_id, g.lang)
-    missing = [k for k in catalog().keys("lesson")
-               if catalog().get("lesson", k, g.lang) is None and _band_of(k) == band_id]
-    guide = next((e for e in catalog().entries("guide", g.lang) if e.meta.get("band") == band_id), None)
-    return _page("band.html", "band", band_id, band=band, lessons=lessons, missing=missing, guide=guide)
+def _band(page: Page) -> str:
+    band = catalog().config.band(page.key)
+    lessons = catalog().lessons(band.id, g.lang)
+    missing = [k for k in catalog().keys(Kind.LESSON)
+               if catalog().get(Kind.LESSON, k, g.lang) is None and _band_of(k) == band.id]
+    guide = next((e for e in catalog().entries(Kind.GUIDE, g.lang) if e.guide.band == band.id), None)
+    return render("band.html", page, band=band, lessons=lessons, missing=missing, guide=guide)
 
 
 def _band_of(key: str) -> str:
-    return next(iter(catalog().items[("lesson", key)].values())).band
+    return next(iter(catalog().items[(Kind.LESSON, key)].values())).band
 
 
-def _glossary() -> str:
-    terms = sorted(catalog().entries("term", g.lang), key=lambda e: e.title.casefold())
-    return _page("glossary.html", "glossary", "", terms=terms, uses=catalog().term_uses)
+def _glossary(page: Page) -> str:
+    terms = sorted(catalog().entries(Kind.TERM, g.lang), key=lambda e: e.title.casefold())
+    return render("glossary.html", page, terms=terms, uses=catalog().term_uses)
+
+
+def _every_term(catalog: Catalog, lang: str, key: str) -> list[Entry]:
+    return [e for (kind, _), v in catalog.items.items() if kind == Kind.TERM for e in v.values()]
+
+
+def _entry(page: Page, kind: Kind) -> Entry:
+    entry = catalog().get(kind, page.key, page.lang)
+    assert entry is not None  # the page exists because the entry does
+    return entry
+
+
+def _lesson(page: Page) -> str:
+    entry = _entry(page, Kind.LESSON)
+    band = catalog().config.band(entry.band)
+    return render("lesson.html", page, entry=entry, band=band, disclosure=_disclosure())
+
+
+def _text_page(page: Page) -> str:
+    """A guide or a page: its body, and the card on what to do when a child tells (the parents' own on theirs)."""
+    entry = _entry(page, Kind(page.type.name))
+    parents = isinstance(entry.meta, GuideMeta) and entry.meta.audience == "parents"
+    return render(f"{page.type.name}.html", page, entry=entry,
+                  disclosure=_disclosure(PARENTS_CARD if parents else TEACHERS_CARD))
 
 
 def disclosure_card(entry: Entry, kind: str) -> Markup:
@@ -140,8 +132,8 @@ def disclosure_card(entry: Entry, kind: str) -> Markup:
     if DISCLOSURE_SHORT not in card or DISCLOSURE_FULL not in card:
         return Markup(card)
     short, full = card.split(DISCLOSURE_FULL, 1)
-    if kind == "lesson":
-        guide = f'href="{link(addresses().path("guide", "teachers", g.lang))}"'
+    if kind == Kind.LESSON:
+        guide = f'href="{link(addresses().path(Kind.GUIDE, "teachers", g.lang))}"'
         # The guide prints the full card under this heading; the content checker only knows the guide's own parts.
         return Markup(short.replace(guide, guide[:-1] + '#disclosure-title"'))
     return Markup(short.split(DISCLOSURE_SHORT, 1)[0] + DISCLOSURE_FULL + full)
@@ -151,58 +143,82 @@ def _disclosure(key: str = TEACHERS_CARD) -> Entry | None:
     """The card in the page's language, else in the source language; parents get their own card if there is one."""
     source = catalog().config.source_language
     for card in dict.fromkeys((key, TEACHERS_CARD)):
-        entry = catalog().get("partial", card, g.lang) or catalog().get("partial", card, source)
+        entry = catalog().get(Kind.PARTIAL, card, g.lang) or catalog().get(Kind.PARTIAL, card, source)
         if entry is not None:
             return entry
     return None
 
 
-@bp.route("/<lang_code>/<band_slug>/<lesson_slug>/")
-def lesson(band_slug: str, lesson_slug: str) -> str:
-    _check_language(g.lang)
-    if band_slug == catalog().config.slug(g.lang, "lessons"):
-        from .classroom import filter_page
-
-        return filter_page(lesson_slug)
-    key = addresses().by_lesson_slug.get((g.lang, band_slug, lesson_slug))
-    if key is None:
-        abort(404)
-    entry = catalog().get("lesson", key, g.lang)
-    assert entry is not None
-    band = catalog().config.band(entry.band)
-    return _page("lesson.html", "lesson", key, entry=entry, band=band, disclosure=_disclosure())
+def _untranslated(catalog: Catalog) -> Iterator[tuple[str, str]]:
+    for lang in catalog.config.codes:
+        for (kind, key), versions in catalog.items.items():
+            if lang not in versions and kind not in (Kind.PARTIAL, Kind.TERM):
+                yield lang, f"{kind}/{key}"
 
 
-@bp.route("/<lang_code>/missing/<kind>/<key>/")
-def missing(kind: str, key: str) -> str:
+def _missing(page: Page) -> str:
     """Where the language switch lands when a page has not been translated yet."""
-    _check_language(g.lang)
-    versions = catalog().items.get((kind, key), {})
-    if not versions or g.lang in versions:
-        abort(404)
-    return render_template("missing.html", alternates=_alternates(kind, key), canonical="", kind="missing",
-                           key=key, versions=versions, target_kind=kind)
+    kind, _, key = page.key.partition("/")
+    versions = catalog().items[(Kind(kind), key)]
+    others = {code: addresses().path(kind, key, code) for code in catalog().config.codes}
+    return render_template("missing.html", alternates=others, canonical="", kind="missing", key=key,
+                           versions=versions, target_kind=kind)
 
 
-@bp.route("/<lang_code>/missing/elsewhere/")
-def elsewhere() -> str:
-    """Where links to other bands' pages lead in one band's download: one page, not one per missing page."""
-    _check_language(g.lang)
-    if not catalog().excluded:
-        abort(404)
-    alternates = {code: f"/{code}/{ELSEWHERE}/" for code in catalog().config.codes}
-    return render_template("missing.html", alternates=alternates, canonical="", kind="missing", key="",
-                           versions={}, target_kind="")
-
-
-@bp.route("/404.html")
-def not_found_page() -> str:
+def not_found_page(page: Page | None = None) -> str:
     g.lang = catalog().config.source_language
     return render_template("404.html", alternates={}, canonical="", kind="404", key="")
 
 
 def _not_found(error: Exception) -> tuple[str, int]:
     return not_found_page(), 404
+
+
+def _pictures(catalog: Catalog) -> Iterator[tuple[str, str]]:
+    for (kind, key), versions in catalog.items.items():
+        for name in sorted({p for e in versions.values() for p in e.rendered.pictures}):
+            yield "", f"{kind}/{key}/{name}"
+
+
+def _media(page: Page) -> Any:
+    kind, key, name = page.key.split("/")
+    folder = next(iter(catalog().items[(Kind(kind), key)].values())).path.parent
+    return send_from_directory(folder, name)
+
+
+def _lesson_path(catalog: Catalog, lang: str, key: str) -> str:
+    entry = catalog.get(Kind.LESSON, key, lang)
+    assert entry is not None
+    return f"/{lang}/{catalog.config.band(entry.band).label(lang, 'slug')}/{entry.slug}/"
+
+
+def _slug_path(kind: Kind) -> Any:
+    def address(catalog: Catalog, lang: str, key: str) -> str:
+        entry = catalog.get(kind, key, lang)
+        assert entry is not None
+        return f"/{lang}/{entry.slug}/"
+    return address
+
+
+def language_page(name: str) -> Any:
+    """The address of a built-in page of each language (glossary, search, lessons, news), from site.yml."""
+    return lambda catalog, lang, key: f"/{lang}/{catalog.config.slug(lang, name)}/"
+
+
+PAGE_TYPES = (
+    PageType("root", _root, _no_language, lambda c, lang, key: "/"),
+    PageType("404", not_found_page, _no_language, lambda c, lang, key: "/404.html"),
+    PageType("home", _home, every_language, lambda c, lang, key: f"/{lang}/"),
+    PageType("band", _band, _bands, lambda c, lang, key: f"/{lang}/{c.config.band(key).label(lang, 'slug')}/"),
+    PageType("lesson", _lesson, each_entry(Kind.LESSON), _lesson_path, item_and_cards(Kind.LESSON), Kind.LESSON),
+    PageType("guide", _text_page, each_entry(Kind.GUIDE), _slug_path(Kind.GUIDE), item_and_cards(Kind.GUIDE),
+             Kind.GUIDE),
+    PageType("page", _text_page, each_entry(Kind.PAGE), _slug_path(Kind.PAGE), item_and_cards(Kind.PAGE),
+             Kind.PAGE),
+    PageType("glossary", _glossary, every_language, language_page("glossary"), _every_term),
+    PageType("missing", _missing, _untranslated, lambda c, lang, key: f"/{lang}/missing/{key}/"),
+    PageType("media", _media, _pictures, lambda c, lang, key: f"/media/{key}", None),
+)
 
 
 @bp.route("/static/<name>.<any(css, js):kind>")
@@ -233,38 +249,3 @@ def minify_css(css: str) -> str:
 
 
 MINIFIERS = {"css": (minify_css, "text/css"), "js": (minify_js, "text/javascript")}
-
-
-@bp.route("/media/<kind>/<key>/<name>")
-def media(kind: str, key: str, name: str) -> Any:
-    versions = catalog().items.get((kind, key))
-    if not versions:
-        abort(404)
-    folder = next(iter(versions.values())).path.parent
-    return send_from_directory(folder, name)
-
-
-def page_urls(cat: Catalog) -> Iterator[tuple[str, dict[str, str]]]:
-    """Every page of the site, for the freezer."""
-    yield "site.root", {}
-    yield "site.not_found_page", {}
-    adr = Addresses(cat)
-    for lang in cat.config.codes:
-        yield "site.home", {"lang_code": lang}
-        for (lang_, slug) in adr.by_slug:
-            if lang_ == lang:
-                yield "site.by_slug", {"lang_code": lang, "slug": slug}
-        for (lang_, band_slug, lesson_slug) in adr.by_lesson_slug:
-            if lang_ == lang:
-                yield "site.lesson", {"lang_code": lang, "band_slug": band_slug, "lesson_slug": lesson_slug}
-        for (kind, key), versions in cat.items.items():
-            if lang not in versions and kind not in ("partial", "term"):
-                yield "site.missing", {"lang_code": lang, "kind": kind, "key": key}
-        if cat.excluded:
-            yield "site.elsewhere", {"lang_code": lang}
-    for (kind, key), versions in cat.items.items():
-        for name in sorted({p for e in versions.values() for p in e.rendered.pictures}):
-            yield "site.media", {"kind": kind, "key": key, "name": name}
-    from .classroom import classroom_urls
-
-    yield from classroom_urls(cat, adr)

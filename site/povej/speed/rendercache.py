@@ -14,34 +14,8 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from .manifest import LIBRARIES, PACKAGE, cache_folder, version_of
-from .pictures import MAX_PICTURE
-from .source import MAX_BYTES, read_bounded
-
-FORMAT = 1
-
-
-def code_version() -> str:
-    digest = hashlib.sha256(f"{FORMAT}".encode())
-    for path in sorted(PACKAGE.glob("*.py")):
-        digest.update(path.read_bytes())
-    digest.update(" ".join(version_of(name) for name in LIBRARIES).encode())
-    return digest.hexdigest()
-
-
-def pictures_digest(folder: Path) -> bytes:
-    """The names and bytes of the pictures in a content folder."""
-    digest = hashlib.sha256()
-    try:
-        names = sorted(p.name for p in folder.iterdir() if p.suffix in (".svg", ".png", ".jpg", ".webp"))
-    except OSError:
-        return b""
-    for name in names:
-        try:
-            digest.update(name.encode() + b"\0" + read_bounded(folder / name, MAX_PICTURE) + b"\0")
-        except OSError:
-            digest.update(name.encode() + b"\0unreadable\0")
-    return digest.digest()
+from ..fingerprint import cache_folder, code_version, pictures_digest
+from ..source import MAX_BYTES, read_bounded
 
 
 class RenderCache:
