@@ -43,7 +43,24 @@ from _common import (
     write_json,
 )
 
-TARGETS = {"cold": "< 4 s (2,000 pages)", "nochange": "< 1 s", "edit": "–", "preview": "< 0.5 s"}
+TARGETS = {"cold": "≤ 5 × Hugo", "nochange": "< 0.5 s", "edit": "≤ 2 s", "preview": "< 0.5 s"}
+RESULTS_SHOWN = 20  # the search page shows this many results, then "Show more results"
+
+
+def search_load(site: Path) -> dict[str, Any]:
+    """The most a search page loads for a two-word query: the page and what it links, the list of pieces, the
+    two largest word pieces and the largest document pieces its first 20 results can need (one each, at worst)."""
+    worst = 0
+    for index in site.glob("*/search-index"):
+        page = next(p for p in (index.parent).glob("*/index.html") if b"data-index=" in p.read_bytes())
+        html = page.read_bytes()
+        static = sum((site / "static" / name).stat().st_size for name in ("style.css", "lists.css", "povej.js",
+                                                                         "search.js", "favicon.svg"))
+        words = sorted((p.stat().st_size for p in index.glob("t-*.js")), reverse=True)[:2]
+        documents = sorted((p.stat().st_size for p in index.glob("d-*.js")), reverse=True)[:RESULTS_SHOWN]
+        total = len(html) + static + (index / "meta.js").stat().st_size + sum(words) + sum(documents)
+        worst = max(worst, total)
+    return {"search_bytes": worst}
 
 
 def lesson_url(corpus: Path, lesson_file: Path, lang: str) -> str:
@@ -119,6 +136,7 @@ def bench_povej(corpus: Path, work: Path, runs: int, preview: bool, code: Path |
     result["sizes"] = page_sizes(last)
     result["pages"] = result["sizes"]["pages"]
     result["files"] = sum(1 for p in last.rglob("*") if p.is_file())
+    result.update(search_load(last))
     if preview:
         port = free_port()
         log_step(f"Povej: preview latency (povej serve on 127.0.0.1:{port}, {url})")
@@ -179,6 +197,8 @@ def rows_for(results: list[dict[str, Any]]) -> list[list[str]]:
         ["preview: start until first page", *[fmt_seconds(r.get("preview_start")) if r.get("preview_start")
                                               else "–" for r in results], "–"],
         ["HTML size median / max", *[size(r) for r in results], "< 30 KB"],
+        ["search page with what a two-word query loads, at most",
+         *[f"{r['search_bytes'] / 1024:.0f} KB" if r.get("search_bytes") else "–" for r in results], "≤ 500 KB"],
     ]
     povej = next((r for r in results if r["tool"].startswith("Povej!")), None)
     if povej:

@@ -102,6 +102,26 @@ def test_search_works_offline_with_and_without_diacritics(real_site: Path, page:
     assert "·" in lesson
 
 
+def test_search_says_how_many_marks_matches_and_reaches_every_result(real_site: Path, page: object) -> None:
+    page.goto((real_site / "sl" / "iskanje" / "index.html").as_uri() + "?q=zaupa")  # type: ignore[attr-defined]
+    status = page.locator(".search-status[role=status]")  # type: ignore[attr-defined]
+    status.filter(has_text="zadet").wait_for()
+    count = int(status.inner_text().split()[0])
+    items = page.locator(".search-results > li")  # type: ignore[attr-defined]
+    assert count > 20 and items.count() == 20, "20 at a time, and the count says how many there are"
+    assert page.locator(".search-results[aria-live]").count() == 0  # type: ignore[attr-defined]
+    first = items.first.inner_text().lower()
+    assert "učna ura" in first and "zaupa" in first, "a lesson that shows the word comes first"
+    assert page.locator(".search-results li:first-child mark").count() >= 1  # type: ignore[attr-defined]
+    more = page.locator(".search-more")  # type: ignore[attr-defined]
+    while more.is_visible():
+        more.click()
+        page.wait_for_timeout(100)  # type: ignore[attr-defined]
+    assert items.count() == count, "every result is reachable"
+    page.fill("#search-q", "zzqx")  # type: ignore[attr-defined]
+    page.locator(".search-status", has_text="Ni zadetkov").wait_for()  # type: ignore[attr-defined]
+
+
 def test_filters_work_without_javascript(real_site: Path, browser: object) -> None:
     context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
     page = context.new_page()

@@ -17,7 +17,7 @@ from flask_frozen import Freezer, MissingURLGeneratorWarning
 from . import create_app
 from .manifest import Check, Manifest, build_config, check_build, forget, output_listing, read_manifest, write_manifest
 from .model import Catalog
-from .offline import write_zip
+from .offline import previous_zip, write_zip
 from .problems import Problem
 from .speed.incremental import PageKeys, site_digest
 from .speed.parallel import FREEZE_PARALLEL_FROM, Job, available_cores, run_jobs
@@ -79,7 +79,7 @@ def build_site(content: Path, output: Path, strict: bool = False, base_url: str 
         _freeze(main, workers)
         if app.config["POVEJ_DOWNLOADS"]:
             phases["downloads"] = time.perf_counter()
-            write_zip(staging, app.config["POVEJ_DOWNLOAD"])
+            write_zip(staging, app.config["POVEJ_DOWNLOAD"], previous_zip(output) if previous else None)
         phases["end"] = time.perf_counter()
         (staging / MARK).write_bytes(MARK_TEXT)
         _write_robots(staging, base_url.rstrip("/"))

@@ -1,7 +1,6 @@
 """What teachers and parents use beyond reading: print sheets, projector mode, search, filters, what's new."""
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,8 +10,8 @@ from typing import Any
 from flask import Response, g, render_template, request
 from markupsafe import Markup
 
-from .addresses import Addresses, relative, resolve_links
-from .model import Catalog, Entry, Kind, LessonMeta, PageMeta, TermMeta
+from .addresses import resolve_links
+from .model import Catalog, Entry, Kind
 from .pages import Page, PageType, each_entry, every_language, item_and_cards
 from .problems import Problems
 from .rendering import addresses, catalog, page_context, render
@@ -142,50 +141,6 @@ def _minutes(html: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def _search(page: Page) -> str:
-    return render("search.html", page)
-
-
-def _search_index(page: Page) -> Response:
-    """The search documents as a script (a file:// page cannot fetch JSON, but it can load a script)."""
-    search_path = addresses().path("search", "", g.lang)
-    documents = list(search_documents(catalog(), addresses(), g.lang, search_path))
-    script = "window.POVEJ_SEARCH = " + json.dumps({"lang": g.lang, "documents": documents},
-                                                   ensure_ascii=False, sort_keys=True) + ";\n"
-    return Response(script, mimetype="text/javascript")
-
-
-def _every_entry(catalog: Catalog, lang: str, key: str) -> list[Entry]:
-    return [e for v in catalog.items.values() for e in v.values()]
-
-
-def search_documents(cat: Catalog, adr: Addresses, lang: str, base: str) -> Iterator[dict[str, Any]]:
-    for kind in (Kind.LESSON, Kind.GUIDE, Kind.TERM, Kind.PAGE):
-        for entry in cat.entries(kind, lang):
-            band = cat.config.band(entry.band).label(lang, "title") if entry.band else ""
-            text = " ".join(entry.rendered.section_text.values()) or re.sub(r"<[^>]+>", " ", entry.rendered.html)
-            yield {
-                "id": f"{kind}:{entry.key}",
-                "kind": kind,
-                "title": entry.title,
-                "summary": _summary(entry),
-                "text": " ".join([_key_message(entry), " ".join(text.split())[:3000]]),
-                "band": band,
-                "duration": entry.meta.duration if isinstance(entry.meta, LessonMeta) else 0,
-                "url": relative(adr.path(kind, entry.key, lang), base),
-            }
-
-
-def _summary(entry: Entry) -> str:
-    if isinstance(entry.meta, TermMeta):
-        return entry.meta.child
-    return entry.meta.summary if isinstance(entry.meta, PageMeta) else ""
-
-
-def _key_message(entry: Entry) -> str:
-    return entry.meta.key_message if isinstance(entry.meta, LessonMeta) else ""
-
-
 def facets(cat: Catalog) -> list[tuple[str, str]]:
     """(facet id, group) for every filter page that finds something: bands, topics, durations, audiences.
 
@@ -249,9 +204,6 @@ PAGE_TYPES = (
     PageType("lesson-source", _source, each_entry(Kind.LESSON),
              lambda c, lang, key: _lesson_path(c, lang, key, f"{key}-{lang}.md"), item_and_cards(Kind.LESSON)),
     PageType("letter-text", _letter_text, _letters, _letter_path, item_and_cards(Kind.PAGE)),
-    PageType("search", _search, every_language, language_page("search")),
-    PageType("search-index", _search_index, every_language, lambda c, lang, key: f"/{lang}/search-index.js",
-             _every_entry),
     PageType("lessons", _filters, every_language, language_page("lessons")),
     PageType("filter", _filter, _facets, lambda c, lang, key: f"/{lang}/{c.config.slug(lang, 'lessons')}/{key}/"),
     PageType("news", _news, every_language, language_page("news")),

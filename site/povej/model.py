@@ -6,6 +6,7 @@ import enum
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .markup import Rendered
 from .problems import Problem
@@ -136,6 +137,8 @@ class Catalog:
     statuses: tuple[Status, ...]
     warnings: tuple[Problem, ...] = ()
     term_uses: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # What other modules compute from the catalogue once and keep with it (the search index of each language).
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, kind: Kind, key: str, lang: str) -> Entry | None:
         return self.items.get((kind, key), {}).get(lang)

@@ -6,15 +6,15 @@ versions unpacked side by side never mix.
 from __future__ import annotations
 
 import re
-import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .model import Catalog, PageMeta
+from .speed import zipping
 
 DOWNLOADS = "downloads"
 # Download links are marked in the templates, so the copy inside the ZIP can drop the link to the ZIP itself.
 DOWNLOAD_BLOCK = re.compile(rb"<!--downloads-->.*?<!--/downloads-->", re.S)
-FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # the same bytes for the same content, build after build
 
 
 def download_name(catalog: Catalog) -> str:
@@ -24,19 +24,25 @@ def download_name(catalog: Catalog) -> str:
     return f"povej-{newest.isoformat()}" if newest else "povej"
 
 
-def write_zip(site: Path, name: str) -> None:
-    """Write downloads/<name>.zip: a deterministic ZIP of the built site, with the download links removed."""
+def write_zip(site: Path, name: str, previous: Path | None = None) -> None:
+    """Write downloads/<name>.zip of the built site, with the download links removed from its pages.
+
+    `previous` is the last build's ZIP (when that build's output is untouched): what did not change is copied
+    from it rather than compressed again.
+    """
     folder = site / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(folder / f"{name}.zip", "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
-            inside = path.relative_to(site).as_posix()
-            if inside.startswith(DOWNLOADS + "/"):
-                continue
-            data = path.read_bytes()
-            if path.suffix == ".html":
-                data = DOWNLOAD_BLOCK.sub(b"", data)
-            info = zipfile.ZipInfo(f"{name}/{inside}", date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
+    zipping.write(folder / f"{name}.zip", _members(site, name), previous)
+
+
+def previous_zip(output: Path) -> Path | None:
+    return next(iter(sorted((output / DOWNLOADS).glob("*.zip"))), None) if (output / DOWNLOADS).is_dir() else None
+
+
+def _members(site: Path, name: str) -> Iterator[tuple[str, bytes]]:
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        inside = path.relative_to(site).as_posix()
+        if inside.startswith(DOWNLOADS + "/"):
+            continue
+        data = path.read_bytes()
+        yield f"{name}/{inside}", DOWNLOAD_BLOCK.sub(b"", data) if path.suffix == ".html" else data

@@ -65,6 +65,21 @@ def each_entry(kind: Kind, keep: Callable[[Entry], bool] = lambda entry: True) -
 def item_and_cards(kind: Kind) -> Shows:
     """Every language of the item (the bilingual sheet shows two) and the disclosure cards."""
     def shows(catalog: Catalog, lang: str, key: str) -> list[Entry]:
-        cards = (e for (k, _), v in sorted(catalog.items.items()) if k == Kind.PARTIAL for e in v.values())
-        return [*catalog.items.get((kind, key), {}).values(), *cards]
+        return [*catalog.items.get((kind, key), {}).values(), *_cards(catalog)]
     return shows
+
+
+def _cards(catalog: Catalog) -> tuple[Entry, ...]:
+    """The disclosure cards (partials): thousands of pages ask."""
+    return shared(catalog, "cards", lambda: [e for (k, _), v in sorted(catalog.items.items()) if k == Kind.PARTIAL
+                                              for e in v.values()])
+
+
+def shared(catalog: Catalog, name: str, entries: Callable[[], Iterable[Entry]]) -> tuple[Entry, ...]:
+    """A list of entries that many pages show, made once per catalogue and kept with it.
+
+    Being the same tuple every time, its key is hashed once (speed/incremental.py).
+    """
+    if name not in catalog.derived:
+        catalog.derived[name] = tuple(entries())
+    return catalog.derived[name]  # type: ignore[no-any-return]

@@ -15,7 +15,7 @@ from flask import Blueprint, Flask, Response, abort, current_app, g, render_temp
 from markupsafe import Markup
 
 from .model import Catalog, Entry, GuideMeta, Kind
-from .pages import Page, PageType, each_entry, every_language, item_and_cards
+from .pages import Page, PageType, each_entry, every_language, item_and_cards, shared
 from .rendering import addresses, body, catalog, link, render
 
 bp = Blueprint("site", __name__)
@@ -98,8 +98,9 @@ def _glossary(page: Page) -> str:
     return render("glossary.html", page, terms=terms, uses=catalog().term_uses)
 
 
-def _every_term(catalog: Catalog, lang: str, key: str) -> list[Entry]:
-    return [e for (kind, _), v in catalog.items.items() if kind == Kind.TERM for e in v.values()]
+def _every_term(catalog: Catalog, lang: str, key: str) -> tuple[Entry, ...]:
+    return shared(catalog, "every-term",
+                  lambda: [e for (kind, _), v in catalog.items.items() if kind == Kind.TERM for e in v.values()])
 
 
 def _entry(page: Page, kind: Kind) -> Entry:
@@ -223,10 +224,7 @@ PAGE_TYPES = (
 
 @bp.route("/static/<name>.<any(css, js):kind>")
 def minified(name: str, kind: str) -> Any:
-    """Our stylesheets and scripts without comments and indentation: every byte counts on a school network.
-
-    (The vendored script is in a folder of its own, minified already, and served as it is.)
-    """
+    """Our stylesheets and scripts without comments and indentation: every byte counts on a school network."""
     path = Path(current_app.static_folder or "") / f"{name}.{kind}"
     if not path.is_file():
         abort(404)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from typing import Any
 
-from ..model import Catalog
+from ..model import Catalog, Entry
 from ..pages import Page
 
 
@@ -37,11 +38,20 @@ class PageKeys:
     def __init__(self, catalog: Catalog, site: str) -> None:
         self.catalog = catalog
         self.site = site
+        self.shared: dict[int, str] = {}  # the key of each list that many pages share (the search pieces)
 
     def key(self, page: Page) -> str | None:
         if page.type.shows is None:
             return None  # a picture: its bytes are in no entry's digest
         entries = page.type.shows(self.catalog, page.lang, page.key)
+        if not isinstance(entries, tuple):
+            return self._key(entries)
+        # A tuple is a list kept with the catalogue (pages.shared): hash it once, not once per page.
+        if id(entries) not in self.shared:
+            self.shared[id(entries)] = self._key(entries)
+        return self.shared[id(entries)]
+
+    def _key(self, entries: Iterable[Entry]) -> str:
         # An entry's digest hashes its body and front matter; the code that renders it is in the site digest.
         return _hash(self.site + "".join(sorted(f"\0{e.path}\0{e.digest}" for e in entries)))
 
