@@ -34,8 +34,8 @@ def test_every_page_type_is_declared_once_and_no_two_pages_share_an_address(app:
 def test_every_page_of_a_language_answers_in_that_language(app: Flask, client: FlaskClient, lang: str) -> None:
     pages = [page for path, page in _addresses(app).pages.items() if path.startswith(f"/{lang}/")]
     assert {page.type.name for page in pages} >= {
-        "home", "band", "lesson", "handout", "at-home", "bilingual", "projector", "page", "glossary", "search",
-        "search-meta", "search-words", "search-documents", "lessons", "filter", "news", "lesson-source"}
+        "home", "band", "curriculum", "lesson", "handout", "at-home", "bilingual", "projector", "page", "glossary",
+        "search", "search-meta", "search-words", "search-documents", "lessons", "filter", "news", "lesson-source"}
     for page in pages:
         response = client.get(page.path)
         assert response.status_code == 200, page.path

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .model import Entry, Items, Kind, LessonMeta, Status
 from .problems import Problems
-from .siteconfig import LANGUAGE_PAGES, SiteConfig
+from .siteconfig import BAND_PAGES, LANGUAGE_PAGES, SiteConfig
 
 LESSON_PARTS = ("before", "warm-up", "activity", "discussion", "closing", "short-version", "handout",
                 "at-home", "sources")
@@ -110,6 +110,8 @@ def _unique_slugs(items: Items, config: SiteConfig, problems: Problems) -> None:
         seen: dict[tuple[str, str], str] = {}
         for band in config.bands:
             seen[("", band.label(lang, "slug"))] = f"band {band.id}"
+            for page in BAND_PAGES:
+                seen[(band.id, config.slug(lang, page))] = f"the {page} page of band {band.id}"
         for page in LANGUAGE_PAGES:
             seen[("", config.slug(lang, page))] = f"the {page} page"
         for (kind, key), versions in sorted(items.items()):

@@ -20,6 +20,8 @@ BAND_FIELDS = ("title", "slug", "stage", "summary", "learners")
 CONTACT_FIELDS = ("name", "hours", "note")
 CONTACT_GROUPS = ("now", "report", "worried")
 LANGUAGE_PAGES = ("glossary", "search", "lessons", "news")
+# Pages every band has in each language, at /<lang>/<band>/<slug>/ beside its lessons.
+BAND_PAGES = ("curriculum",)
 # Folders at the root of every site, beside the language folders.
 SITE_KEYS = ("languages", "bands", "topics", "campaigns")
 LANGUAGE_KEYS = ("code", "name", "source", "slugs", "quick_exit", "locale")
@@ -203,10 +205,11 @@ def _languages(value: Any, path: Path, problems: Problems) -> tuple[Language, ..
     if sum(lang.source for lang in languages) != 1:
         problems.add(path, None, "exactly one language must be marked 'source: true'.")
     for lang in languages:
-        slugs_ok = all(SLUG.match(str(lang.slugs.get(page, ""))) for page in LANGUAGE_PAGES)
+        slugs_ok = all(SLUG.match(str(lang.slugs.get(page, ""))) for page in LANGUAGE_PAGES + BAND_PAGES)
         if not SLUG.match(lang.code) or not lang.name or not slugs_ok:
             problems.add(path, None, f"language {lang.code!r} needs a lowercase 'code', a 'name' and 'slugs' for "
-                         f"{', '.join(LANGUAGE_PAGES)} (the addresses of those pages, e.g. 'glossary: glossary').")
+                         f"{', '.join(LANGUAGE_PAGES + BAND_PAGES)} (the addresses of those pages, e.g. "
+                         "'glossary: glossary').")
         if not WEB_ADDRESS.match(lang.quick_exit):
             problems.add(path, None, f"language {lang.code!r} needs 'quick_exit': the https:// address of a "
                          "neutral site that the quick exit button opens (e.g. a weather page).")

@@ -24,6 +24,7 @@ DISCLOSURE_FULL = '<h3 id="disclosure-now">'
 # The card for staff (lessons and the teachers' guide) and the parents' own card (their guides).
 TEACHERS_CARD = "disclosure"
 PARENTS_CARD = "disclosure-parents"
+YEAR_PLAN = "year-plan-"  # the page 'year-plan-<band>' is the band's year plan
 
 
 def init_app(app: Flask) -> None:
@@ -86,7 +87,15 @@ def _band(page: Page) -> str:
     missing = [k for k in catalog().keys(Kind.LESSON)
                if catalog().get(Kind.LESSON, k, g.lang) is None and _band_of(k) == band.id]
     guide = next((e for e in catalog().entries(Kind.GUIDE, g.lang) if e.guide.band == band.id), None)
-    return render("band.html", page, band=band, lessons=lessons, missing=missing, guide=guide)
+    plan = catalog().get(Kind.PAGE, f"{YEAR_PLAN}{band.id}", g.lang)
+    return render("band.html", page, band=band, lessons=lessons, missing=missing, guide=guide, plan=plan)
+
+
+def _curriculum(page: Page) -> str:
+    """Where the band's lessons meet the curriculum, lesson by lesson in teaching order: for a school's plan."""
+    band = catalog().config.band(page.key)
+    return render("curriculum.html", page, band=band, lessons=catalog().lessons(band.id, g.lang),
+                  plan=catalog().get(Kind.PAGE, f"{YEAR_PLAN}{band.id}", g.lang))
 
 
 def _band_of(key: str) -> str:
@@ -211,6 +220,8 @@ PAGE_TYPES = (
     PageType("404", not_found_page, _no_language, lambda c, lang, key: "/404.html"),
     PageType("home", _home, every_language, lambda c, lang, key: f"/{lang}/"),
     PageType("band", _band, _bands, lambda c, lang, key: f"/{lang}/{c.config.band(key).label(lang, 'slug')}/"),
+    PageType("curriculum", _curriculum, _bands, lambda c, lang, key:
+             f"/{lang}/{c.config.band(key).label(lang, 'slug')}/{c.config.slug(lang, 'curriculum')}/"),
     PageType("lesson", _lesson, each_entry(Kind.LESSON), _lesson_path, item_and_cards(Kind.LESSON), Kind.LESSON),
     PageType("guide", _text_page, each_entry(Kind.GUIDE), _slug_path(Kind.GUIDE), item_and_cards(Kind.GUIDE),
              Kind.GUIDE),
