@@ -6,6 +6,7 @@ import pytest
 
 from povej import REPO_ROOT
 from povej.content import load_catalog
+from povej.model import Kind
 from povej.problems import ContentError
 
 LESSON = Path("lessons/6-9/secrets-to-tell")
@@ -36,6 +37,17 @@ def test_every_real_lesson_has_its_place_in_its_bands_teaching_order() -> None:
         for lang in catalog.config.codes:
             places = [e.lesson.order for e in catalog.lessons(band.id, lang)]
             assert places == list(range(1, len(places) + 1)), f"{band.id} {lang}: 'order' is {places}"
+
+
+def test_every_real_lesson_has_a_check_for_understanding_and_curriculum_links() -> None:
+    """What a school writes into its plan (#18): the curriculum links, and how the teacher knows it worked."""
+    catalog = load_catalog(REPO_ROOT / "content", REPO_ROOT)
+    for lang in catalog.config.codes:
+        for entry in catalog.entries(Kind.LESSON, lang):
+            assert "check" in entry.rendered.parts, f"{entry.path}: no '## … {{#check}}' part"
+            assert entry.lesson.curriculum, f"{entry.path}: no 'curriculum:' links"
+        for band in catalog.config.bands:
+            assert catalog.get(Kind.PAGE, f"year-plan-{band.id}", lang) is not None, f"no year plan for {band.id}"
 
 
 def test_every_problem_is_reported_together(content: Path) -> None:
