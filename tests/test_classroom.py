@@ -54,6 +54,55 @@ def test_lesson_prints_as_a_plan_without_navigation(real_site: Path, page: objec
     assert ("Ključno sporočilo" if lang == "sl" else "Key message") in text
 
 
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_every_slide_fits_the_screen_in_type_read_from_the_back(real_site: Path, browser: object, width: int,
+                                                                height: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+    page = context.new_page()
+    smallest = []
+    for projector in sorted(real_site.glob("*/*/*/projector/index.html")):
+        page.goto(projector.as_uri())
+        assert page.evaluate("location.hash") == "", "the first load writes no #slide-1"
+        for _ in range(page.locator(".slide").count()):
+            size, overflows, scrolls = page.evaluate("""() => {
+                const s = [...document.querySelectorAll('.slide')].find(e => !e.hidden);
+                return [parseFloat(getComputedStyle(s).fontSize), s.scrollHeight > s.clientHeight + 1,
+                        document.documentElement.scrollHeight > innerHeight + 1]; }""")
+            assert not overflows and not scrolls, f"{projector}: a slide does not fit {width}×{height}"
+            smallest.append(size)
+            page.keyboard.press("PageDown")  # what a clicker sends
+    assert min(smallest) >= 24, f"the smallest slide type is {min(smallest)} px"
+    context.close()
+
+
+def test_projector_has_buttons_a_pausable_timer_and_moves_focus(real_site: Path, page: object) -> None:
+    lesson = lesson_dirs(real_site, "en")[0]
+    page.goto((lesson / "projector" / "index.html").as_uri())  # type: ignore[attr-defined]
+    timer = page.locator(".slide:visible [role=timer]")  # type: ignore[attr-defined]
+    assert timer.get_attribute("aria-label") == "Time left"
+    page.keyboard.press("p")  # type: ignore[attr-defined]
+    paused = timer.inner_text()
+    page.wait_for_timeout(1300)  # type: ignore[attr-defined]
+    assert timer.inner_text() == paused, "P pauses the countdown"
+    assert page.locator("[data-pause]").get_attribute("aria-pressed") == "true"  # type: ignore[attr-defined]
+    page.locator("[data-move='1']").click()  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.id") == "slide-2-title"  # type: ignore[attr-defined]
+    assert page.evaluate("location.hash") == "#slide-2"  # type: ignore[attr-defined]
+    page.locator("[data-move='-1']").click()  # type: ignore[attr-defined]
+    page.evaluate("""() => { const s = [...document.querySelectorAll('.slide')].find(e => !e.hidden);
+                             s.setAttribute('data-seconds', '1'); }""")  # type: ignore[attr-defined]
+    page.keyboard.press("r")  # type: ignore[attr-defined]
+    page.locator(".slide:visible .timer-done").wait_for(timeout=4000)  # type: ignore[attr-defined]
+    assert page.locator(".slide:visible .timer-done").inner_text() == "Time is up"  # type: ignore[attr-defined]
+
+
+def test_a_discussion_shares_its_minutes_evenly_between_its_questions(real_site: Path) -> None:
+    html = (real_site / "en" / "ages-12-15" / "sextortion" / "projector" / "index.html").read_text(encoding="utf-8")
+    seconds = re.findall(r'data-seconds="(\d+)" data-step="\d+" aria-labelledby="slide-\d+-title">\s*<h2[^>]*>'
+                         r"Discussion questions", html)
+    assert seconds == ["75"] * 4, seconds  # five minutes, four questions
+
+
 def test_bilingual_sheet_has_both_languages(real_site: Path, page: object) -> None:
     lesson = lesson_dirs(real_site, "sl")[0]
     page.goto((lesson / "bilingual" / "index.html").as_uri())  # type: ignore[attr-defined]

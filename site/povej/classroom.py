@@ -28,6 +28,9 @@ AUDIENCES = ("children", "parents", "teachers")
 SECTION = re.compile(r'<section class="part part-([a-z0-9-]+)">(.*?)</section>', re.S)
 ITEM = re.compile(r"<li>(.*?)</li>", re.S)
 MINUTES = re.compile(r"\((\d+)\s*min\)")
+SLIDE_WORDS = 60  # more on a slide is too small to read from the back of a classroom (at 1280×720)
+TAG = re.compile(r"<(/?)([a-z0-9]+)\b[^>]*?(/?)>")
+VOID = {"br", "img", "hr", "input", "wbr"}
 # Notes marked '{: .teacher}' (expected answers, keys, what to say): in the lesson and in print, never on a slide.
 TEACHER_NOTE = re.compile(r'\s*<(p|em|strong) class="teacher">.*?</\1>', re.S)
 
@@ -36,7 +39,8 @@ TEACHER_NOTE = re.compile(r'\s*<(p|em|strong) class="teacher">.*?</\1>', re.S)
 class Slide:
     title: str
     html: Markup
-    minutes: int
+    seconds: int  # the countdown for the step: its minutes, shared evenly by the questions of a discussion
+    step: int  # slides of one step share its timer
 
 
 def sections(entry: Entry) -> dict[str, str]:
@@ -111,24 +115,84 @@ def plain_text(html: str) -> str:
 
 
 def slides(entry: Entry) -> list[Slide]:
-    """Warm-up, each activity step, each discussion question, the closing and the key message, one per slide."""
+    """Warm-up, each activity step, each discussion question, the closing and the key message, one per slide.
+
+    A step too long to read from the back of a classroom goes on several slides (the same step: the same timer).
+    """
     parts = {part: TEACHER_NOTE.sub("", html) for part, html in sections(entry).items()}
-    result = [_slide(parts.get("warm-up", ""))]
-    steps = re.split(r"(?=<h3)", parts.get("activity", ""))[1:]
-    result += [_slide(step) for step in steps]
+    steps = [parts.get("warm-up", ""), *re.split(r"(?=<h3)", parts.get("activity", ""))[1:]]
+    result = [slide for number, step in enumerate(steps) for slide in _slides(step, number)]
     discussion = parts.get("discussion", "")
     questions = ITEM.findall(discussion)
     minutes = _minutes(discussion)
-    result += [Slide(_heading(discussion), Markup(f"<p>{q}</p>"), minutes // max(1, len(questions)))
-               for q in questions]
-    result.append(_slide(parts.get("closing", "")))
-    result.append(Slide("", Markup(f'<p class="key">{Markup.escape(entry.lesson.key_message)}</p>'), 0))
+    result += [Slide(_heading(discussion), Markup(f"<p>{q}</p>"), minutes * 60 // max(1, len(questions)),
+                     len(steps) + number) for number, q in enumerate(questions)]
+    result += _slides(parts.get("closing", ""), len(steps) + len(questions))
+    result.append(Slide("", Markup(f'<p class="key">{Markup.escape(entry.lesson.key_message)}</p>'), 0, -1))
     return result
 
 
-def _slide(html: str) -> Slide:
+def _slides(html: str, step: int) -> list[Slide]:
     body = re.sub(r"<h[23][^>]*>.*?</h[23]>", "", html, count=1, flags=re.S)
-    return Slide(_heading(html), Markup(body), _minutes(html))
+    title, seconds = _heading(html), _minutes(html) * 60
+    pieces = _pieces(_blocks(body))
+    if len(pieces) == 1:
+        return [Slide(title, Markup(body), seconds, step)]
+    return [Slide(f"{title} ({n}/{len(pieces)})", Markup("".join(piece)), seconds, step)
+            for n, piece in enumerate(pieces, start=1)]
+
+
+def _pieces(blocks: list[str]) -> list[list[str]]:
+    """Blocks in groups of at most SLIDE_WORDS words; a long list or quoted story is split between its items."""
+    pieces: list[list[str]] = [[]]
+    words = 0
+    for block in (part for whole in blocks for part in _split_container(whole)):
+        count = _words(block)
+        if pieces[-1] and words + count > SLIDE_WORDS:
+            pieces.append([])
+            words = 0
+        pieces[-1].append(block)
+        words += count
+    return pieces
+
+
+def _split_container(block: str) -> list[str]:
+    match = re.match(r"<(ul|ol|blockquote)>(.*)</\1>$", block, re.S)
+    if not match or _words(block) <= SLIDE_WORDS:
+        return [block]
+    tag, done = match.group(1), 0
+    groups: list[list[str]] = [[]]
+    for item in _blocks(match.group(2)):
+        if groups[-1] and sum(map(_words, groups[-1])) + _words(item) > SLIDE_WORDS:
+            groups.append([])
+        groups[-1].append(item)
+    parts = []
+    for group in groups:
+        start = f' start="{done + 1}"' if tag == "ol" and done else ""
+        parts.append(f"<{tag}{start}>{''.join(group)}</{tag}>")
+        done += len(group)
+    return parts
+
+
+def _words(html: str) -> int:
+    return len(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def _blocks(html: str) -> list[str]:
+    """The top-level elements of a piece of our own rendered HTML."""
+    blocks, depth, start = [], 0, 0
+    for match in TAG.finditer(html):
+        closing, name, empty = match.groups()
+        if name in VOID or empty:
+            continue
+        if not closing:
+            start = match.start() if depth == 0 else start
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                blocks.append(html[start:match.end()])
+    return blocks
 
 
 def _heading(html: str) -> str:
