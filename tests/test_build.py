@@ -24,8 +24,8 @@ def test_frozen_pages_carry_their_own_language(content: Path, tmp_path: Path) ->
     """Frozen-Flask renders all pages in one app context; a cached locale would leak between them."""
     out = tmp_path / "out"
     result = build_site(content, out)
-    # filters that find nothing are left out; every band has its curriculum page
-    assert result.pages == {"sl": 28, "en": 28}
+    # filters that find nothing are left out; every band has its curriculum page and all its handouts
+    assert result.pages == {"sl": 33, "en": 33}
     for lang, skip_text in (("sl", "Preskoči na vsebino"), ("en", "Skip to content")):
         pages = list((out / lang).rglob("index.html"))
         assert pages
@@ -82,7 +82,8 @@ def test_a_third_language_is_configuration_catalogue_and_content(content: Path, 
     """Croatian as a throwaway language: a site.yml entry, a catalogue and content files, no code."""
     site = yaml.safe_load((content / "site.yml").read_text(encoding="utf-8"))
     site["languages"].append({"code": "hr", "name": "Hrvatski", "slugs": {
-        "glossary": "pojmovnik", "search": "trazi", "lessons": "lekcije", "news": "novosti", "curriculum": "kurikulum"},
+        "glossary": "pojmovnik", "search": "trazi", "lessons": "lekcije", "news": "novosti", "curriculum": "kurikulum",
+        "handouts": "radni-listovi"},
         "quick_exit": "https://www.bbc.co.uk/weather"})
     for band in site["bands"]:
         band["hr"] = {**band["en"], "slug": "dob-" + band["id"]}

@@ -15,7 +15,7 @@ def run(*args: str) -> tuple[int, str]:
 def test_build_prints_a_summary_and_where_the_site_is(content: Path, tmp_path: Path) -> None:
     code, output = run("build", "--content", str(content), "--output", str(tmp_path / "out"))
     assert code == 0, output
-    assert "Built 56 pages (28 sl, 28 en), 0 warnings, in " in output
+    assert "Built 66 pages (33 sl, 33 en), 0 warnings, in " in output
     assert f"Open {tmp_path / 'out' / 'index.html'}" in output
 
 
@@ -24,10 +24,10 @@ def test_an_unchanged_build_says_it_is_up_to_date_and_force_rebuilds(content: Pa
     assert run(*build)[0] == 0
     code, output = run(*build)
     assert code == 0, output
-    assert output.startswith("Up to date: nothing changed since the last build (56 pages: 28 sl, 28 en; "
+    assert output.startswith("Up to date: nothing changed since the last build (66 pages: 33 sl, 33 en; "
                              "0 warnings), checked in ")
-    assert "Built 56 pages" in run(*build, "--force")[1]
-    assert "Built 56 pages" in run(*build, "--jobs", "1", "--force")[1]
+    assert "Built 66 pages" in run(*build, "--force")[1]
+    assert "Built 66 pages" in run(*build, "--jobs", "1", "--force")[1]
 
 
 def test_broken_front_matter_is_one_line_and_exit_1(content: Path, tmp_path: Path) -> None:

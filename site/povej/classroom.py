@@ -12,11 +12,11 @@ from markupsafe import Markup
 
 from .addresses import resolve_links
 from .model import Catalog, Entry, Kind
-from .pages import Page, PageType, each_entry, every_language, item_and_cards
+from .pages import Page, PageType, each_entry, every_band, every_language, item_and_cards, shared
 from .problems import Problems
 from .rendering import addresses, catalog, page_context, render
 from .source import read_text
-from .views import language_page
+from .views import band_page, language_page
 
 LESSON_VIEWS = ("handout", "at-home", "bilingual", "projector", "cards")
 # Views only some lessons have: the part they print is optional (docs/content-format.md).
@@ -251,6 +251,19 @@ def _news(page: Page) -> str:
     return render("news.html", page, changes=catalog().config.changes, recent=recent[:10])
 
 
+def _handouts(page: Page) -> str:
+    """Every handout of a band in teaching order, each on a page of its own: one print for the whole class year."""
+    band = catalog().config.band(page.key)
+    sheets = [(entry, Markup(re.sub(r'\sid="', f' id="{entry.key}-', sections(entry).get("handout", ""))))
+              for entry in catalog().lessons(band.id, g.lang)]
+    return render_template("handouts.html", band=band, sheets=sheets, **page_context(page, "band", view="handouts"))
+
+
+def _every_lesson(catalog: Catalog, lang: str, key: str) -> tuple[Entry, ...]:
+    return shared(catalog, "every-lesson", lambda: [e for (kind, _), v in catalog.items.items()
+                                                      if kind == Kind.LESSON for e in v.values()])
+
+
 def _lesson_path(catalog: Catalog, lang: str, key: str, name: str) -> str:
     entry = catalog.get(Kind.LESSON, key, lang)
     assert entry is not None
@@ -271,4 +284,5 @@ PAGE_TYPES = (
     PageType("lessons", _filters, every_language, language_page("lessons")),
     PageType("filter", _filter, _facets, lambda c, lang, key: f"/{lang}/{c.config.slug(lang, 'lessons')}/{key}/"),
     PageType("news", _news, every_language, language_page("news")),
+    PageType("handouts", _handouts, every_band, band_page("handouts"), _every_lesson),
 )

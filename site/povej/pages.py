@@ -54,6 +54,11 @@ def every_language(catalog: Catalog) -> Iterator[tuple[str, str]]:
     return ((lang, "") for lang in catalog.config.codes)
 
 
+def every_band(catalog: Catalog) -> Iterator[tuple[str, str]]:
+    """One page per band in each language, keyed by the band's id."""
+    return ((lang, band.id) for lang in catalog.config.codes for band in catalog.config.bands)
+
+
 def each_entry(kind: Kind, keep: Callable[[Entry], bool] = lambda entry: True) -> Instances:
     """One page per language version of each item of a kind (that `keep` keeps)."""
     def instances(catalog: Catalog) -> Iterator[tuple[str, str]]:

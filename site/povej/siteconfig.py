@@ -21,7 +21,7 @@ CONTACT_FIELDS = ("name", "hours", "note")
 CONTACT_GROUPS = ("now", "report", "worried")
 LANGUAGE_PAGES = ("glossary", "search", "lessons", "news")
 # Pages every band has in each language, at /<lang>/<band>/<slug>/ beside its lessons.
-BAND_PAGES = ("curriculum",)
+BAND_PAGES = ("curriculum", "handouts")
 # Folders at the root of every site, beside the language folders.
 SITE_KEYS = ("languages", "bands", "topics", "campaigns")
 LANGUAGE_KEYS = ("code", "name", "source", "slugs", "quick_exit", "locale")

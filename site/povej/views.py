@@ -15,7 +15,7 @@ from flask import Blueprint, Flask, Response, abort, current_app, g, render_temp
 from markupsafe import Markup
 
 from .model import Catalog, Entry, GuideMeta, Kind
-from .pages import Page, PageType, each_entry, every_language, item_and_cards, shared
+from .pages import Page, PageType, each_entry, every_band, every_language, item_and_cards, shared
 from .rendering import addresses, body, catalog, link, render
 
 bp = Blueprint("site", __name__)
@@ -77,10 +77,6 @@ def _home(page: Page) -> str:
     return render("home.html", page)
 
 
-def _bands(catalog: Catalog) -> Iterator[tuple[str, str]]:
-    return ((lang, band.id) for lang in catalog.config.codes for band in catalog.config.bands)
-
-
 def _band(page: Page) -> str:
     band = catalog().config.band(page.key)
     lessons = catalog().lessons(band.id, g.lang)
@@ -121,7 +117,22 @@ def _entry(page: Page, kind: Kind) -> Entry:
 def _lesson(page: Page) -> str:
     entry = _entry(page, Kind.LESSON)
     band = catalog().config.band(entry.band)
-    return render("lesson.html", page, entry=entry, band=band, disclosure=_disclosure())
+    return render("lesson.html", page, entry=entry, band=band, disclosure=_disclosure(), plan=_plan(entry))
+
+
+# The parts printed on sheets of their own: the lesson plan names them and links their sheet (which is what a
+# teacher prints), so the plan stays short on screen and on paper.
+SHEETS = {"handout": "Print the handout", "cards": "Print the cards to cut out", "at-home": "Print the part for home"}
+SHEET_PART = re.compile(r'<section class="part part-(handout|cards|at-home)">\s*(<h2[^>]*>.*?</h2>).*?</section>', re.S)
+
+
+def _plan(entry: Entry) -> Markup:
+    def stub(match: re.Match[str]) -> str:
+        part, heading = match.groups()
+        label = Markup.escape(flask_babel.gettext(SHEETS[part]))
+        return f'<section class="part part-{part}">{heading}<p><a href="{part}/index.html">{label}</a></p></section>'
+
+    return Markup(SHEET_PART.sub(stub, str(body(entry))))
 
 
 def _text_page(page: Page) -> str:
@@ -210,6 +221,11 @@ def _slug_path(kind: Kind) -> Any:
     return address
 
 
+def band_page(name: str) -> Any:
+    """The address of a page every band has (its curriculum links, its handouts), beside its lessons."""
+    return lambda c, lang, key: f"/{lang}/{c.config.band(key).label(lang, 'slug')}/{c.config.slug(lang, name)}/"
+
+
 def language_page(name: str) -> Any:
     """The address of a built-in page of each language (glossary, search, lessons, news), from site.yml."""
     return lambda catalog, lang, key: f"/{lang}/{catalog.config.slug(lang, name)}/"
@@ -219,9 +235,8 @@ PAGE_TYPES = (
     PageType("root", _root, _no_language, lambda c, lang, key: "/"),
     PageType("404", not_found_page, _no_language, lambda c, lang, key: "/404.html"),
     PageType("home", _home, every_language, lambda c, lang, key: f"/{lang}/"),
-    PageType("band", _band, _bands, lambda c, lang, key: f"/{lang}/{c.config.band(key).label(lang, 'slug')}/"),
-    PageType("curriculum", _curriculum, _bands, lambda c, lang, key:
-             f"/{lang}/{c.config.band(key).label(lang, 'slug')}/{c.config.slug(lang, 'curriculum')}/"),
+    PageType("band", _band, every_band, lambda c, lang, key: f"/{lang}/{c.config.band(key).label(lang, 'slug')}/"),
+    PageType("curriculum", _curriculum, every_band, band_page("curriculum")),
     PageType("lesson", _lesson, each_entry(Kind.LESSON), _lesson_path, item_and_cards(Kind.LESSON), Kind.LESSON),
     PageType("guide", _text_page, each_entry(Kind.GUIDE), _slug_path(Kind.GUIDE), item_and_cards(Kind.GUIDE),
              Kind.GUIDE),

@@ -4,6 +4,11 @@
    line tells a screen reader how many presses are left (made here, so pages without JavaScript carry neither). */
 (function () {
   "use strict";
+  // A sheet's Print button (hidden without JavaScript, where the browser's own Print is the way).
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
   var exit = document.querySelector("[data-quick-exit]");
   if (!exit) { return; }
   var dots = document.createElement("span"), status = document.createElement("span");
