@@ -189,6 +189,46 @@ def test_search_says_how_many_marks_matches_and_reaches_every_result(real_site: 
     page.locator(".search-status", has_text="Ni zadetkov").wait_for()  # type: ignore[attr-defined]
 
 
+def test_filters_combine_with_javascript_and_never_lead_to_nothing(real_site: Path, page: object) -> None:
+    page.goto((real_site / "en" / "lessons" / "index.html").as_uri())  # type: ignore[attr-defined]
+    status = page.locator(".combine-status")  # type: ignore[attr-defined]
+    everything = int(status.inner_text().split()[0])
+    page.select_option("#combine-band", "9-12")  # type: ignore[attr-defined]
+    in_band = int(status.inner_text().split()[0])
+    topic = page.evaluate("[...document.querySelectorAll('#combine-topic option')]"  # type: ignore[attr-defined]
+                          ".find(o => o.value && !o.disabled).value")
+    page.select_option("#combine-topic", topic)  # type: ignore[attr-defined]
+    both = int(status.inner_text().split()[0])
+    shown = page.locator(".combine-results > li:visible")  # type: ignore[attr-defined]
+    assert everything > in_band >= both >= 1 and shown.count() == both
+    assert all("School years 4–6" in text for text in shown.all_inner_texts()[:both])
+    assert page.locator("#combine-topic option:disabled").count() >= 1, "a topic with no 9–12 lesson is not offered"
+
+
+def test_lesson_topics_link_to_their_filter_and_the_language_switch_keeps_the_part(real_site: Path,
+                                                                                   page: object) -> None:
+    lesson = real_site / "en" / "ages-9-12" / "not-who-they-say" / "index.html"
+    page.goto(lesson.as_uri() + "#activity")  # type: ignore[attr-defined]
+    page.locator(".languages a").click()  # type: ignore[attr-defined]
+    assert page.url.endswith("/sl/9-12-let/ni-vsak-za-kogar-se-izdaja/index.html#activity")  # type: ignore
+    page.locator(".facts a.tag").first.click()  # type: ignore[attr-defined]
+    assert "/ucne-ure/topic-" in page.url and page.locator(".lesson-list li").count() >= 1  # type: ignore
+
+
+@pytest.mark.parametrize("lang", ["sl", "en"])
+def test_home_says_where_to_start_and_guides_open_with_their_contents(real_site: Path, page: object,
+                                                                       lang: str) -> None:
+    page.goto((real_site / lang / "index.html").as_uri())  # type: ignore[attr-defined]
+    start = page.locator(".start")  # type: ignore[attr-defined]
+    assert start.locator("a").count() >= 8, "the teachers' guide, the letter, every parents' guide, help"
+    start.locator("a").first.click()
+    contents = page.locator("nav.contents a")  # type: ignore[attr-defined]
+    assert contents.count() >= 5
+    contents.first.click()
+    assert page.url.endswith("#disclosure-title")  # type: ignore[attr-defined]
+    assert page.evaluate("document.getElementById('disclosure-title').getBoundingClientRect().top") < 200  # type: ignore
+
+
 def test_filters_work_without_javascript(real_site: Path, browser: object) -> None:
     context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
     page = context.new_page()

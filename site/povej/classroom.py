@@ -233,7 +233,12 @@ def matching(cat: Catalog, lang: str, facet: str) -> list[Entry]:
 
 
 def _filters(page: Page) -> str:
-    return render("filters.html", page, facets=facets(catalog()), selected="", items=None, short=SHORT)
+    """Every filter as a page of its own; with JavaScript, filters of several groups combine (filters.js)."""
+    offered = facets(catalog())
+    found = {facet: {(e.kind, e.key) for e in matching(catalog(), g.lang, facet)} for facet, _ in offered}
+    every = [*catalog().entries(Kind.LESSON, g.lang), *catalog().entries(Kind.GUIDE, g.lang)]
+    combined = [(e, " ".join(f for f, _ in offered if (e.kind, e.key) in found[f])) for e in every]
+    return render("filters.html", page, facets=offered, selected="", items=None, short=SHORT, combined=combined)
 
 
 def _filter(page: Page) -> str:

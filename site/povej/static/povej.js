@@ -9,6 +9,11 @@
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
+  // The language switch keeps the #part the reader followed: parts have the same id in every language.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".languages a");
+    if (link && window.location.hash && link.href.indexOf("#") < 0) { link.href += window.location.hash; }
+  });
   var exit = document.querySelector("[data-quick-exit]");
   if (!exit) { return; }
   var dots = document.createElement("span"), status = document.createElement("span");
