@@ -67,6 +67,27 @@ def test_year_plans_and_the_staff_brief_print_on_one_a4_page_with_the_help_conta
         assert len(pdf.pages) == 1 and "113" in text_of(pdf), f"{path.relative_to(real_site)}"
 
 
+def test_a_sheet_has_a_print_button_that_does_not_print(real_site: Path, page: object) -> None:
+    sheet = real_site / "en" / "ages-12-15" / "fake-nudes" / "at-home" / "index.html"
+    page.goto(sheet.as_uri())  # type: ignore[attr-defined]
+    button = page.locator("button[data-print]")  # type: ignore[attr-defined]
+    assert button.is_visible() and button.inner_text() == "Print"
+    assert "Print\n" not in text_of(pdf_of(page, sheet.as_uri())), "the button does not print"
+
+
+def test_the_bilingual_sheet_is_one_column_on_a_phone_and_two_on_paper(real_site: Path, browser: object) -> None:
+    sheet = (real_site / "sl" / "6-9-let" / "skrivnosti-ki-jih-povemo" / "bilingual" / "index.html").as_uri()
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(sheet)
+    columns = "getComputedStyle(document.querySelector('.bilingual')).gridTemplateColumns.split(' ').length"
+    assert page.evaluate(columns) == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.emulate_media(media="print")
+    assert page.evaluate(columns) == 2
+    context.close()
+
+
 def test_a_bands_handouts_print_in_one_go_each_on_its_own_page(real_site: Path, page: object) -> None:
     pdf = pdf_of(page, (real_site / "en" / "ages-9-12" / "handouts" / "index.html").as_uri())
     assert len(pdf.pages) == 5 and not any(word in text_of(pdf) for word in NAVIGATION)
