@@ -16,7 +16,7 @@ from .pages import Page, PageType, each_entry, every_band, every_language, item_
 from .problems import Problems
 from .rendering import addresses, catalog, page_context, render
 from .source import read_text
-from .views import band_page, language_page
+from .views import band_page, language_page, lesson_path
 
 LESSON_VIEWS = ("handout", "at-home", "bilingual", "projector", "cards")
 # Views only some lessons have: the part they print is optional (docs/content-format.md).
@@ -270,9 +270,8 @@ def _every_lesson(catalog: Catalog, lang: str, key: str) -> tuple[Entry, ...]:
 
 
 def _lesson_path(catalog: Catalog, lang: str, key: str, name: str) -> str:
-    entry = catalog.get(Kind.LESSON, key, lang)
-    assert entry is not None
-    return f"/{lang}/{catalog.config.band(entry.band).label(lang, 'slug')}/{entry.slug}/{name}"
+    """A page inside the lesson's folder (a view, its Markdown)."""
+    return lesson_path(catalog, lang, key) + name
 
 
 def _view_type(view: str) -> PageType:

@@ -207,7 +207,7 @@ def _media(page: Page) -> Any:
     return send_from_directory(folder, name)
 
 
-def _lesson_path(catalog: Catalog, lang: str, key: str) -> str:
+def lesson_path(catalog: Catalog, lang: str, key: str) -> str:
     entry = catalog.get(Kind.LESSON, key, lang)
     assert entry is not None
     return f"/{lang}/{catalog.config.band(entry.band).label(lang, 'slug')}/{entry.slug}/"
@@ -237,7 +237,7 @@ PAGE_TYPES = (
     PageType("home", _home, every_language, lambda c, lang, key: f"/{lang}/"),
     PageType("band", _band, every_band, lambda c, lang, key: f"/{lang}/{c.config.band(key).label(lang, 'slug')}/"),
     PageType("curriculum", _curriculum, every_band, band_page("curriculum")),
-    PageType("lesson", _lesson, each_entry(Kind.LESSON), _lesson_path, item_and_cards(Kind.LESSON), Kind.LESSON),
+    PageType("lesson", _lesson, each_entry(Kind.LESSON), lesson_path, item_and_cards(Kind.LESSON), Kind.LESSON),
     PageType("guide", _text_page, each_entry(Kind.GUIDE), _slug_path(Kind.GUIDE), item_and_cards(Kind.GUIDE),
              Kind.GUIDE),
     PageType("page", _text_page, each_entry(Kind.PAGE), _slug_path(Kind.PAGE), item_and_cards(Kind.PAGE),
