@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from .addresses import resolve_links
 from .model import Catalog, Entry, Kind
-from .pages import Page, PageType, each_entry, every_band, every_language, item_and_cards, shared
+from .pages import Page, PageType, each_entry, every, every_band, every_language, item_and_cards
 from .problems import Problems
 from .rendering import addresses, catalog, page_context, render
 from .source import read_text
@@ -264,11 +264,6 @@ def _handouts(page: Page) -> str:
     return render_template("handouts.html", band=band, sheets=sheets, **page_context(page, "band", view="handouts"))
 
 
-def _every_lesson(catalog: Catalog, lang: str, key: str) -> tuple[Entry, ...]:
-    return shared(catalog, "every-lesson", lambda: [e for (kind, _), v in catalog.items.items()
-                                                      if kind == Kind.LESSON for e in v.values()])
-
-
 def _lesson_path(catalog: Catalog, lang: str, key: str, name: str) -> str:
     """A page inside the lesson's folder (a view, its Markdown)."""
     return lesson_path(catalog, lang, key) + name
@@ -288,5 +283,5 @@ PAGE_TYPES = (
     PageType("lessons", _filters, every_language, language_page("lessons")),
     PageType("filter", _filter, _facets, lambda c, lang, key: f"/{lang}/{c.config.slug(lang, 'lessons')}/{key}/"),
     PageType("news", _news, every_language, language_page("news")),
-    PageType("handouts", _handouts, every_band, band_page("handouts"), _every_lesson),
+    PageType("handouts", _handouts, every_band, band_page("handouts"), every(Kind.LESSON)),
 )

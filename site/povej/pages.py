@@ -74,10 +74,17 @@ def item_and_cards(kind: Kind) -> Shows:
     return shows
 
 
+def every(kind: Kind | None = None) -> Shows:
+    """Every language version of every item of a kind (of every kind: None), for a page that shows them all."""
+    def shows(catalog: Catalog, lang: str, key: str) -> tuple[Entry, ...]:
+        return shared(catalog, f"every-{kind or 'entry'}", lambda: [
+            e for (k, _), v in sorted(catalog.items.items()) if kind is None or k == kind for e in v.values()])
+    return shows
+
+
 def _cards(catalog: Catalog) -> tuple[Entry, ...]:
     """The disclosure cards (partials): thousands of pages ask."""
-    return shared(catalog, "cards", lambda: [e for (k, _), v in sorted(catalog.items.items()) if k == Kind.PARTIAL
-                                              for e in v.values()])
+    return tuple(every(Kind.PARTIAL)(catalog, "", ""))
 
 
 def shared(catalog: Catalog, name: str, entries: Callable[[], Iterable[Entry]]) -> tuple[Entry, ...]:

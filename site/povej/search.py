@@ -22,7 +22,7 @@ from flask import Response, g
 
 from .addresses import relative
 from .model import Catalog, Entry, Kind, LessonMeta, PageMeta, TermMeta
-from .pages import Page, PageType, every_language, shared
+from .pages import Page, PageType, every, every_language
 from .rendering import addresses, catalog, link, render
 from .views import language_page
 
@@ -163,17 +163,13 @@ def _chunks(cat: Catalog) -> Iterator[tuple[str, str]]:
         yield from ((lang, str(n)) for n in range(-(-len(search_index(cat, lang).documents) // CHUNK)))
 
 
-def _all_entries(cat: Catalog, lang: str, key: str) -> tuple[Entry, ...]:
-    return shared(cat, "every-entry", lambda: [e for v in cat.items.values() for e in v.values()])
-
-
 def _in_folder(name: str) -> Any:
     return lambda c, lang, key: f"/{lang}/{FOLDER}/{name.format(key=key)}"
 
 
 PAGE_TYPES = (
     PageType("search", _search, every_language, language_page("search")),
-    PageType("search-meta", _meta, every_language, _in_folder("meta.js"), _all_entries),
-    PageType("search-words", _shard, _shards, _in_folder("t-{key}.js"), _all_entries),
-    PageType("search-documents", _documents, _chunks, _in_folder("d-{key}.js"), _all_entries),
+    PageType("search-meta", _meta, every_language, _in_folder("meta.js"), every()),
+    PageType("search-words", _shard, _shards, _in_folder("t-{key}.js"), every()),
+    PageType("search-documents", _documents, _chunks, _in_folder("d-{key}.js"), every()),
 )

@@ -15,7 +15,7 @@ from flask import Blueprint, Flask, Response, abort, current_app, g, render_temp
 from markupsafe import Markup
 
 from .model import Catalog, Entry, GuideMeta, Kind
-from .pages import Page, PageType, each_entry, every_band, every_language, item_and_cards, shared
+from .pages import Page, PageType, each_entry, every, every_band, every_language, item_and_cards
 from .rendering import addresses, body, catalog, link, render
 
 bp = Blueprint("site", __name__)
@@ -101,11 +101,6 @@ def _band_of(key: str) -> str:
 def _glossary(page: Page) -> str:
     terms = sorted(catalog().entries(Kind.TERM, g.lang), key=lambda e: e.title.casefold())
     return render("glossary.html", page, terms=terms, uses=catalog().term_uses)
-
-
-def _every_term(catalog: Catalog, lang: str, key: str) -> tuple[Entry, ...]:
-    return shared(catalog, "every-term",
-                  lambda: [e for (kind, _), v in catalog.items.items() if kind == Kind.TERM for e in v.values()])
 
 
 def _entry(page: Page, kind: Kind) -> Entry:
@@ -242,7 +237,7 @@ PAGE_TYPES = (
              Kind.GUIDE),
     PageType("page", _text_page, each_entry(Kind.PAGE), _slug_path(Kind.PAGE), item_and_cards(Kind.PAGE),
              Kind.PAGE),
-    PageType("glossary", _glossary, every_language, language_page("glossary"), _every_term),
+    PageType("glossary", _glossary, every_language, language_page("glossary"), every(Kind.TERM)),
     PageType("missing", _missing, _untranslated, lambda c, lang, key: f"/{lang}/missing/{key}/"),
     PageType("media", _media, _pictures, lambda c, lang, key: f"/media/{key}", None),
 )
